@@ -1,0 +1,1 @@
+"""Articles to facts: reading, entity and relation extraction. Knows nothing of RDF."""

@@ -1,0 +1,34 @@
+"""One entry point from an Article to its Extraction, whatever its language."""
+
+from __future__ import annotations
+
+import logging
+
+from extractors.doc import Article, Extraction
+
+__all__ = ["Pipeline", "extract_article"]
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """Routes each article to its language's extractor; models load on first use, once."""
+
+    def extract(self, article: Article) -> Extraction:
+        if article.lang == "en":
+            try:
+                from extractors.en import extract_en
+            except ImportError:  # the English pipeline is optional until it is installed
+                log.warning("%s: no English pipeline installed; article stored without facts", article.source)
+                return Extraction(article)
+            return extract_en(article)
+        if article.lang in ("ru", ""):
+            from extractors.ru.extract import extract_ru
+
+            return extract_ru(article)
+        log.info("%s: language %r has no extractor; article stored without facts", article.source, article.lang)
+        return Extraction(article)
+
+
+def extract_article(article: Article) -> Extraction:
+    return Pipeline().extract(article)

@@ -1,0 +1,1 @@
+"""Russian extraction on natasha: entities, events and relations."""

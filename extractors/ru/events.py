@@ -1,0 +1,183 @@
+"""Events: an event noun with its modifiers and quoted name, or a known forum's name alone."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.ru.lookup import RuGazetteer
+from extractors.ru.names import normalize_phrase, strip_quotes
+from extractors.ru.parse import Parsed, Sent
+from extractors.ru.spans import Cand
+from extractors.vocab import load_table
+
+__all__ = ["find_events", "split_edition", "roman_to_int"]
+
+ROMAN = re.compile(r"^[IVXLC]+$")
+YEAR_SUFFIX = re.compile(r"^(.+?)[\s\-–—]+((?:19|20)\d{2})(?:\s*[:.]\s*.*)?$")
+QUOTED = re.compile(r"«((?:[^«»]|«[^«»]*»)+)»|\"([^\"\n]+)\"|“([^”\n]+)”|„([^“”\n]+)[“”]")
+NAME_LEAD = re.compile(r"\s*(?:по\s+теме|на\s+тему|под\s+названием|под\s+девизом|:)?\s*", re.IGNORECASE)
+LATIN_NAME = re.compile(r"^\s+([A-Z][\w.\-]*(?:\s+(?:[A-Z][\w.\-]*|(?:19|20)\d{2}))*)")
+ANAPHOR_ONLY = {"мероприятие", "событие", "дискуссия", "заседание", "совещание", "неделя"}
+
+
+def roman_to_int(text: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not ROMAN.match(text):
+        return None
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total
+
+
+def split_edition(name: str) -> tuple[str, int | None]:
+    """«Технопром-2024» -> ("Технопром", 2024); a name without a year -> (name, None)."""
+    m = YEAR_SUFFIX.match(name)
+    return (m.group(1).strip(), int(m.group(2))) if m else (name, None)
+
+
+def event_nouns(sent: Sent):
+    """(first token index, last token index, class) for every event noun of the sentence."""
+    table = load_table("events.tsv")
+    tokens = sent.tokens
+    i = 0
+    while i < len(tokens):
+        lemma = (tokens[i].lemma or "").lower()
+        pair = f"{lemma} {(tokens[i + 1].lemma or '').lower()}" if i + 1 < len(tokens) else ""
+        if pair in table:
+            yield i, i + 1, table[pair]
+            i += 2
+        elif lemma in table and tokens[i].pos in ("NOUN", "PROPN"):
+            yield i, i, table[lemma]
+            i += 1
+        else:
+            i += 1
+
+
+def modifiers_left(sent: Sent, first: int) -> int:
+    """Index of the first modifier before the noun: ordinals and adjectives (XII Международном)."""
+    i = first
+    while i > 0:
+        token = sent.tokens[i - 1]
+        if ROMAN.match(token.text) or token.pos == "ADJ" or re.match(r"^\d+-?(й|го|м|ой)$", token.text):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def complement_right(sent: Sent, last: int) -> int:
+    """Index of the last genitive word after the noun: форум технологического развития."""
+    j = last
+    while j + 1 < len(sent.tokens):
+        token = sent.tokens[j + 1]
+        if token.pos in ("NOUN", "ADJ") and token.feats.get("Case") == "Gen" and not token.text[:1] in "«\"":
+            j += 1
+        else:
+            break
+    # an adjective at the end agrees with a noun we stopped before: keep the phrase whole
+    while j > last and sent.tokens[j].pos == "ADJ":
+        j -= 1
+    return j
+
+
+def find_events(parsed: Parsed, vocab, gazetteer: RuGazetteer) -> list[Cand]:
+    """Every event mention: named, a known series alone, or a bare noun to resolve later."""
+    out: list[Cand] = []
+    taken: list[tuple[int, int]] = []
+    for sent in parsed.sents:
+        for first, last, cls in event_nouns(sent):
+            cand = noun_event(parsed, sent, first, last, cls, vocab, gazetteer)
+            if cand:
+                out.append(cand)
+                taken.append((cand.start, cand.stop))
+    # known series named alone, in quotes or not: «Технопром-2024» включен в план
+    for m in QUOTED.finditer(parsed.text):
+        inner = next(g for g in m.groups() if g is not None)
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        cand = series_event(parsed, m.start(), m.end(), inner, gazetteer)
+        if cand:
+            out.append(cand)
+            taken.append((cand.start, cand.stop))
+    for span in parsed.spans:
+        if span.type != "ORG" or any(a <= span.start < b for a, b in taken):
+            continue
+        cand = series_event(parsed, span.start, span.stop, span.text, gazetteer)
+        if cand:
+            out.append(cand)
+    return sorted(out, key=lambda c: (c.start, c.stop))
+
+
+def series_event(parsed: Parsed, start: int, stop: int, inner: str, gazetteer: RuGazetteer) -> Cand | None:
+    sent = parsed.sent_at(start)
+    base, year = split_edition(strip_quotes(inner))
+    entry = gazetteer.find(base)
+    if sent is None or entry is None or entry.type != "EventSeries":
+        return None
+    if year is None:
+        return Cand(start, stop, "EventSeries", entry.name, sent, [base], kind="series", series=entry.name, gazetteer=True)
+    name = f"{entry.name}-{year}"
+    return Cand(start, stop, entry.kind or "Event", name, sent, [strip_quotes(inner)], series=entry.name, year=year)
+
+
+def noun_event(parsed: Parsed, sent: Sent, first: int, last: int, cls: str, vocab, gazetteer: RuGazetteer) -> Cand | None:
+    text = parsed.text
+    tokens = sent.tokens
+    left = modifiers_left(sent, first)
+    right = complement_right(sent, last)
+    phrase = tokens[left : right + 1]
+    start, stop = phrase[0].start, phrase[-1].stop
+    edition = None
+    for token in tokens[left:first]:
+        edition = roman_to_int(token.text) or edition
+        m = re.match(r"^(\d+)-?(й|го|м|ой)$", token.text)
+        if m:
+            edition = int(m.group(1))
+    lead = NAME_LEAD.match(text, stop)
+    quoted = QUOTED.match(text, lead.end()) if lead else None
+    latin = LATIN_NAME.match(text[stop : stop + 80])
+    head = normalize_phrase(vocab, phrase, syntax=True)
+    head = head[:1].upper() + head[1:] if phrase[0].text[:1].isupper() else head
+    if quoted and quoted.start() - stop <= 12:
+        inner = strip_quotes(next(g for g in quoted.groups() if g is not None))
+        stop = quoted.end()
+        alt = [f"{head} «{inner}»"]
+    elif latin:
+        inner = latin.group(1).strip()
+        stop = stop + latin.end()
+        alt = [f"{head} {inner}"]
+    else:
+        named = [t for t in phrase if t.text[:1].isupper() and not ROMAN.match(t.text)]
+        if named and not (len(named) == 1 and named[0] is tokens[0]):
+            # a name written as a phrase: VII Общероссийский конгресс инженеров
+            inner = " ".join(w for w in head.split() if not ROMAN.match(w))
+            alt = [head]
+        else:
+            lemma = " ".join((t.lemma or "").lower() for t in tokens[first : last + 1])
+            kind = "anaphor"
+            return Cand(start, stop, cls, lemma, sent, [], kind=kind)
+    base, year = split_edition(inner)
+    entry = gazetteer.find(base)
+    series = ""
+    if entry is not None and entry.type == "EventSeries":
+        series = entry.name
+        name = f"{entry.name}-{year}" if year else (alt[0] if edition else entry.name)
+        if cls == "Event" and entry.kind:
+            cls = entry.kind
+    else:
+        name = inner
+        if year or edition:
+            series = base
+    if cls == "Event" and lemma_of(tokens, first) in ANAPHOR_ONLY and not series:
+        cls = "Event"
+    if inner != name:
+        alt.append(inner)
+    cand = Cand(start, stop, cls, name, sent, alt, series=series, year=year, edition=edition)
+    if series and not year and entry is not None and name == entry.name and not edition:
+        cand.kind = "series"  # «форум «Технопром»»: the series, or this year's edition (resolution decides)
+    return cand
+
+
+def lemma_of(tokens, index: int) -> str:
+    return (tokens[index].lemma or "").lower()

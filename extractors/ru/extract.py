@@ -1,0 +1,73 @@
+"""Russian articles to an Extraction: parse, find names and events, resolve, extract relations."""
+
+from __future__ import annotations
+
+from extractors.doc import Article, Entity, Evidence, Extraction, Fact, Value
+from extractors.resolve import resolve_mentions
+from extractors.ru.events import find_events
+from extractors.ru.lookup import RuGazetteer
+from extractors.ru.models import RuModels, load_ru_models
+from extractors.ru.parse import Parsed, parse_text
+from extractors.ru.spans import Cand, find_names
+from extractors.vocab import fold, load_gazetteer
+
+__all__ = ["extract_ru", "Context"]
+
+
+class Context:
+    """What the relation extractors see: the parse, the candidates with their keys, the entities."""
+
+    def __init__(self, article: Article, parsed: Parsed, cands: list[Cand], models: RuModels, gazetteer: RuGazetteer):
+        self.article = article
+        self.parsed = parsed
+        self.cands = cands
+        self.models = models
+        self.gazetteer = gazetteer
+        self.entities: dict[str, Entity] = {}
+        self.facts: list[Fact] = []
+
+    def evidence(self, sent) -> Evidence:
+        return Evidence(sent.start, sent.stop, sent.text)
+
+    def add(self, subject: str, predicate: str, obj: str | Value, sent) -> None:
+        self.facts.append(Fact(subject, predicate, obj, self.evidence(sent)))
+
+    def entity(self, key: str, type_name: str, name: str, alts=(), ident: str = "") -> str:
+        if key not in self.entities:
+            self.entities[key] = Entity(key, type_name, name, "ru", tuple(sorted(set(alts) - {name})), ident=ident)
+        return key
+
+    def in_sent(self, sent, types=None) -> list[Cand]:
+        return [c for c in self.cands if c.key and c.sent is sent and (types is None or c.type in types)]
+
+
+def drop_nested(names: list[Cand], events: list[Cand]) -> list[Cand]:
+    """Names inside an event's quoted title are part of the title, not entities of their own."""
+    titled = [(e.start, e.stop) for e in events if e.kind == "named" and e.alt]
+    return [c for c in names if not any(a <= c.start and c.stop <= b for a, b in titled)]
+
+
+def extract_ru(article: Article, models: RuModels | None = None) -> Extraction:
+    from extractors.ru.relations import extract_relations
+
+    models = models or load_ru_models()
+    gazetteer = RuGazetteer(load_gazetteer(), models.morph_vocab)
+    parsed = parse_text(article.text, models)
+    events = find_events(parsed, models.morph_vocab, gazetteer)
+    names = drop_nested(find_names(parsed, models.morph_vocab, gazetteer), events)
+    cands = sorted(names + events, key=lambda c: (c.start, c.stop))
+    resolved = resolve_mentions(cands, article.text, "ru")
+    ctx = Context(article, parsed, cands, models, gazetteer)
+    ctx.entities.update(resolved.entities)
+    extract_relations(ctx)
+    for key, ent in list(ctx.entities.items()):
+        if fold(ent.name) == "":
+            del ctx.entities[key]
+    facts = sorted(set(ctx.facts), key=fact_order)
+    return Extraction(article, tuple(sorted(ctx.entities.values(), key=lambda e: e.key)), tuple(resolved.mentions), tuple(facts))
+
+
+def fact_order(fact: Fact):
+    obj = fact.object if isinstance(fact.object, str) else f"{fact.object.text}|{fact.object.datatype}"
+    ev = fact.evidence
+    return (fact.subject, fact.predicate, obj, ev.start if ev else -1)

@@ -1,0 +1,120 @@
+"""Names in the nominative: natasha's normaliser, with the shape of the written word kept."""
+
+from __future__ import annotations
+
+import re
+
+from natasha.norm import normal_word, recover_spaces, select_inflectable
+
+__all__ = ["normalize_phrase", "nominative", "recover_case", "inflect_phrase", "strip_quotes"]
+
+QUOTES = "«»\"“”„"
+
+
+def recover_case(word: str, written: str) -> str:
+    """Give `word` (lower case) the shape of `written`: ТУСУРа -> ТУСУР, БелАЗом -> БелАЗ."""
+    if written.isupper() and len(written) > 1 and not written[1:].islower():
+        # abbreviation with an inflection: keep the letters as written where they agree
+        common = 0
+        for a, b in zip(word, written.lower()):
+            if a != b:
+                break
+            common += 1
+        return written[:common] + word[common:]
+    if written[:1].isupper():
+        common = 0
+        for a, b in zip(word, written.lower()):
+            if a != b:
+                break
+            common += 1
+        if common and written[:common].lower() == word[:common]:
+            return written[:common] + word[common:]
+        return word[:1].upper() + word[1:]
+    return word
+
+
+INFLECTED = ("PROPN", "NOUN", "ADJ", "VERB")
+
+
+def _form_for(forms, token):
+    """The analysis of the word that agrees with the tagger: all features, then case and number, then case."""
+    pos = "NOUN" if token.pos == "PROPN" else token.pos
+    case, number, gender = (token.feats.get(k) for k in ("Case", "Number", "Gender"))
+
+    def same_pos(form) -> bool:
+        return ("NOUN" if form.pos == "PROPN" else form.pos) == pos
+
+    tests = (
+        lambda f: same_pos(f) and (f.feats.get("Case"), f.feats.get("Number"), f.feats.get("Gender")) == (case, number, gender),
+        lambda f: same_pos(f) and f.feats.get("Case") == case and f.feats.get("Number") == number,
+        lambda f: f.feats.get("Case") == case,
+    )
+    for test in tests:
+        for form in forms:
+            if test(form):
+                return form
+    return None
+
+
+def inflect_word(vocab, token) -> str:
+    """natasha's inflect_word, less strict when the tagger and the dictionary disagree on gender or animacy."""
+    word = normal_word(token.text)
+    if token.pos not in INFLECTED or "Case" not in token.feats:
+        return word
+    forms = vocab(word)
+    if token.feats["Case"] == "Nom":
+        # the tagger says nominative; believe it unless the dictionary knows no nominative reading
+        if not forms or any(f.feats.get("Case") == "Nom" for f in forms):
+            return word
+        form = forms[0]
+    else:
+        form = _form_for(forms, token)
+    if form:
+        inflected = form.inflect({"Nom"})
+        new = normal_word(inflected.word) if inflected else ""
+        # a different stem means another word (высшей -> высочайшая): keep what was written
+        keep = max(3, len(word) - (3 if token.pos == "ADJ" else 2))
+        if new and new.startswith(word[:keep]) and len(new) <= len(word) + 2:
+            return new
+    return word
+
+
+def inflect_words(vocab, tokens, ids=None):
+    for token in tokens:
+        yield inflect_word(vocab, token) if not ids or token.id in ids else token.text
+
+
+def _shape(words, tokens):
+    for word, token in zip(words, tokens):
+        yield recover_case(word, token.text)
+
+
+def normalize_phrase(vocab, tokens, syntax: bool = True) -> str:
+    """The nominative of a phrase: its syntactic head and the adjectives agreeing with it."""
+    if not tokens:
+        return ""
+    ids = set(select_inflectable(tokens)) if syntax else None
+    words = inflect_words(vocab, tokens, ids)
+    return recover_spaces(list(_shape(words, tokens)), tokens)
+
+
+def nominative(vocab, token) -> str:
+    """One word in the nominative, keeping its number; unknown words are returned as written."""
+    return normalize_phrase(vocab, [token], syntax=False)
+
+
+def inflect_phrase(vocab, words: list[str], case: str) -> str:
+    """Put a nominative phrase into `case` ("Gen", "Loc" ...): Хабаровский край -> Хабаровского края."""
+    out = []
+    for word in words:
+        forms = [f for f in vocab(word.lower()) if f.feats.get("Case") == "Nom"]
+        form = forms[0].inflect({case}) if forms else None
+        out.append(recover_case(form.word, word) if form else word)
+    return " ".join(out)
+
+
+def strip_quotes(text: str) -> str:
+    text = text.strip()
+    while len(text) > 1 and text[0] in QUOTES and text[-1] in QUOTES:
+        text = text[1:-1].strip()
+    return re.sub(r"\s+", " ", text)

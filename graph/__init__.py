@@ -1,0 +1,1 @@
+"""Facts to RDF: the store, queries, analytics, pictures and the command line."""

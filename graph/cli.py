@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
 import sys
 from collections.abc import Callable
@@ -38,7 +40,37 @@ def user_errors(func: Callable) -> Callable:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Commands that live in their own modules, imported only when used, so `--help` stays fast.
+LAZY_COMMANDS = {
+    "evaluate": "graph.cli_evaluate",
+    "draw": "graph.cli_draw",
+    "analyze": "graph.cli_draw",
+    "path": "graph.cli_draw",
+    "serve": "graph.cli_serve",
+    "check": "graph.cli_check",
+    "merges": "graph.cli_merges",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose listed commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        found = [name for name, module in LAZY_COMMANDS.items() if _module_exists(module)]
+        return sorted(set(super().list_commands(ctx)) | set(found))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS and _module_exists(LAZY_COMMANDS[name]):
+            module = importlib.import_module(LAZY_COMMANDS[name])
+            return getattr(module, name)
+        return super().get_command(ctx, name)
+
+
+def _module_exists(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More log lines (-vv for debug).")
 def cli(verbose: int) -> None:
     """forumgraph: a knowledge graph of officials, universities and forums from news articles.
@@ -129,8 +161,8 @@ def query(sparql: str | None, query_file: str | None, store_dir: str, fmt: str) 
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["trig", "nquads", "turtle", "ntriples", "jsonld"]),
-    help="Default: from the extension (.trig .nq .ttl .nt .jsonld).",
+    type=click.Choice(["trig", "nquads", "turtle", "ntriples", "jsonld", "graphml", "gexf"]),
+    help="Default: from the extension (.trig .nq .ttl .nt .jsonld .graphml .gexf).",
 )
 @user_errors
 def export(store_dir: str, output: str, fmt: str | None) -> None:
@@ -144,6 +176,13 @@ def export(store_dir: str, output: str, fmt: str | None) -> None:
     from graph.store import open_store
 
     fmt = guess_format(output, fmt)
+    if fmt in ("graphml", "gexf"):
+        from graph.analyze import export_networkx
+
+        with open_store(store_dir, read_only=True) as store:
+            nodes, edges = export_networkx(store, output, fmt)
+        click.echo(f"wrote {nodes} nodes and {edges} edges to {output} ({fmt})")
+        return
     with open_store(store_dir, read_only=True) as store:
         count = export_store(store, output, fmt)
     click.echo(f"wrote {count} {'triples' if fmt in ('turtle', 'ntriples') else 'quads'} to {output} ({fmt})")

@@ -35,7 +35,9 @@ def load_extract() -> Callable:
     "--mapping",
     help="Mapping file of gold types (or a shipped one: nerel, factrueval, conll04); guessed by default.",
 )
-def evaluate(gold: Path, as_json: bool, limit: int | None, errors_file: Path | None, mapping: str | None) -> None:
+def evaluate(
+    gold: Path, as_json: bool, limit: int | None, errors_file: Path | None, mapping: str | None
+) -> None:
     """Score the extraction pipeline against GOLD: a JSONL file or a folder of BRAT .txt + .ann files."""
     from extractors import evaluate as scoring  # imported here: the CLI start-up stays fast
 
@@ -47,7 +49,9 @@ def evaluate(gold: Path, as_json: bool, limit: int | None, errors_file: Path | N
         except ModuleNotFoundError as err:
             if err.name != "extractors.pipeline":
                 raise
-            raise click.ClickException("the extraction pipeline (extractors.pipeline) is not available") from err
+            raise click.ClickException(
+                "the extraction pipeline (extractors.pipeline) is not available"
+            ) from err
         report = scoring.evaluate(docs, extract, mapping=rules, limit=limit, progress=sys.stderr.isatty())
     except ForumGraphError as err:
         raise click.ClickException(str(err)) from err
@@ -55,5 +59,7 @@ def evaluate(gold: Path, as_json: bool, limit: int | None, errors_file: Path | N
         try:
             errors_file.write_text(report.errors_text(), encoding="utf-8")
         except OSError as err:
-            raise click.ClickException(f"{errors_file}: cannot write the errors: {err.strerror or err}") from err
+            raise click.ClickException(
+                f"{errors_file}: cannot write the errors: {err.strerror or err}"
+            ) from err
     click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.to_text())

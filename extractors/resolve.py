@@ -54,7 +54,7 @@ def link_persons(cands: list) -> None:
 
 
 def link_abbreviations(cands: list, text: str) -> None:
-    """"Полное название (АББР)": the abbreviation names the organisation before it."""
+    """ "Полное название (АББР)": the abbreviation names the organisation before it."""
     by_fold = {}
     for cand in cands:
         if cand.type in ORG_CLASS_RANK:

@@ -87,8 +87,15 @@ def cli(verbose: int) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @store_option
-@click.option("--max-bytes", default=50_000_000, show_default=True, help="Skip files (and JSONL lines) larger than this.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option(
+    "--max-bytes",
+    default=50_000_000,
+    show_default=True,
+    help="Skip files (and JSONL lines) larger than this.",
+)
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal)."
+)
 @user_errors
 def build(paths: tuple[str, ...], store_dir: str, max_bytes: int, progress: bool | None) -> None:
     """Read articles (files, folders, globs) and add their facts to the store.
@@ -110,7 +117,9 @@ def build(paths: tuple[str, ...], store_dir: str, max_bytes: int, progress: bool
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit=" articles", disable=not show, file=sys.stderr)
     with open_store(store_dir) as store:
-        summary = build_into(store, paths, Pipeline().extract, max_bytes=max_bytes, on_item=lambda _: bar.update())
+        summary = build_into(
+            store, paths, Pipeline().extract, max_bytes=max_bytes, on_item=lambda _: bar.update()
+        )
         total = len(store)
     bar.close()
     for skipped in summary.skipped:
@@ -128,9 +137,13 @@ def build(paths: tuple[str, ...], store_dir: str, max_bytes: int, progress: bool
 
 @cli.command()
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file.")
+@click.option(
+    "-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file."
+)
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
+)
 @user_errors
 def query(sparql: str | None, query_file: str | None, store_dir: str, fmt: str) -> None:
     """Run a SPARQL query over all articles' graphs and the ontology.
@@ -199,7 +212,6 @@ def stats(store_dir: str) -> None:
       forumgraph stats --store ./forumgraph-store
     """
     from graph.stats import store_stats
-
     from graph.store import open_store
 
     with open_store(store_dir, read_only=True) as store:

@@ -23,7 +23,7 @@ def short(term) -> str:
     if isinstance(term, URIRef):
         for prefix, ns in PREFIXES.items():
             if str(term).startswith(ns):
-                return f"{prefix}:{str(term)[len(ns):]}"
+                return f"{prefix}:{str(term)[len(ns) :]}"
         return str(term)
     return str(term)
 
@@ -57,7 +57,9 @@ def format_result(result: Result, fmt: str = "table") -> str:
     names, rows = rows_of(result)
     if fmt == "json":
         bindings = [{n: json_term(v) for n, v in zip(names, row) if v is not None} for row in rows]
-        return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1)
+        return json.dumps(
+            {"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1
+        )
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -66,14 +68,20 @@ def format_result(result: Result, fmt: str = "table") -> str:
         return buf.getvalue().rstrip("\n")
     if fmt == "tsv":
         lines = ["\t".join(f"?{n}" for n in names)]
-        lines += ["\t".join("" if v is None else v.n3().replace("\t", "\\t").replace("\n", "\\n") for v in row) for row in rows]
+        lines += [
+            "\t".join("" if v is None else v.n3().replace("\t", "\\t").replace("\n", "\\n") for v in row)
+            for row in rows
+        ]
         return "\n".join(lines)
     return table(names, [[short(v) for v in row] for row in rows])
 
 
 def table(names: list[str], rows: list[list[str]], width: int = 60) -> str:
     """A plain-text table; long cells are cut with an ellipsis."""
-    cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in (x.replace("\n", " ") for x in row)] for row in rows]
+    cells = [
+        [c if len(c) <= width else c[: width - 1] + "…" for c in (x.replace("\n", " ") for x in row)]
+        for row in rows
+    ]
     widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
     line = "  ".join(n.ljust(w) for n, w in zip(names, widths))
     out = [line, "  ".join("-" * w for w in widths)]

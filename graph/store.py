@@ -127,6 +127,10 @@ class Store:
 def open_store(location: str | None = None, *, read_only: bool = False, create: bool = True) -> Store:
     """Open the embedded store in DIR; a store in use by a writer is reported, not waited on."""
     location = location or DEFAULT_STORE
+    if location.startswith(("http://", "https://")):
+        from graph.remote import open_remote_store  # a store kept by a SPARQL 1.1 server
+
+        return open_remote_store(location, read_only=read_only)
     path = Path(location)
     if path.exists() and not path.is_dir():
         raise StoreError(f"{location}: expected a store directory, got a file")
@@ -137,7 +141,9 @@ def open_store(location: str | None = None, *, read_only: bool = False, create: 
     except OSError as err:
         text = str(err)
         if "lock" in text.lower():
-            raise StoreError(f"{location}: the store is in use by another forumgraph process (a build?); try again when it ends") from err
+            raise StoreError(
+                f"{location}: the store is in use by another forumgraph process (a build?); try again when it ends"
+            ) from err
         raise StoreError(f"{location}: cannot open the store: {text}") from err
     store = Store(inner, location, read_only)
     if not read_only:

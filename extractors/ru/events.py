@@ -71,7 +71,7 @@ def complement_right(sent: Sent, last: int) -> int:
     j = last
     while j + 1 < len(sent.tokens):
         token = sent.tokens[j + 1]
-        if token.pos in ("NOUN", "ADJ") and token.feats.get("Case") == "Gen" and not token.text[:1] in "«\"":
+        if token.pos in ("NOUN", "ADJ") and token.feats.get("Case") == "Gen" and token.text[:1] not in '«"':
             j += 1
         else:
             break
@@ -116,12 +116,26 @@ def series_event(parsed: Parsed, start: int, stop: int, inner: str, gazetteer: R
     if sent is None or entry is None or entry.type != "EventSeries":
         return None
     if year is None:
-        return Cand(start, stop, "EventSeries", entry.name, sent, [base], kind="series", series=entry.name, gazetteer=True)
+        return Cand(
+            start,
+            stop,
+            "EventSeries",
+            entry.name,
+            sent,
+            [base],
+            kind="series",
+            series=entry.name,
+            gazetteer=True,
+        )
     name = f"{entry.name}-{year}"
-    return Cand(start, stop, entry.kind or "Event", name, sent, [strip_quotes(inner)], series=entry.name, year=year)
+    return Cand(
+        start, stop, entry.kind or "Event", name, sent, [strip_quotes(inner)], series=entry.name, year=year
+    )
 
 
-def noun_event(parsed: Parsed, sent: Sent, first: int, last: int, cls: str, vocab, gazetteer: RuGazetteer) -> Cand | None:
+def noun_event(
+    parsed: Parsed, sent: Sent, first: int, last: int, cls: str, vocab, gazetteer: RuGazetteer
+) -> Cand | None:
     text = parsed.text
     tokens = sent.tokens
     left = modifiers_left(sent, first)

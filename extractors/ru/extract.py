@@ -17,7 +17,9 @@ __all__ = ["extract_ru", "Context"]
 class Context:
     """What the relation extractors see: the parse, the candidates with their keys, the entities."""
 
-    def __init__(self, article: Article, parsed: Parsed, cands: list[Cand], models: RuModels, gazetteer: RuGazetteer):
+    def __init__(
+        self, article: Article, parsed: Parsed, cands: list[Cand], models: RuModels, gazetteer: RuGazetteer
+    ):
         self.article = article
         self.parsed = parsed
         self.cands = cands
@@ -34,7 +36,9 @@ class Context:
 
     def entity(self, key: str, type_name: str, name: str, alts=(), ident: str = "") -> str:
         if key not in self.entities:
-            self.entities[key] = Entity(key, type_name, name, "ru", tuple(sorted(set(alts) - {name})), ident=ident)
+            self.entities[key] = Entity(
+                key, type_name, name, "ru", tuple(sorted(set(alts) - {name})), ident=ident
+            )
         return key
 
     def in_sent(self, sent, types=None) -> list[Cand]:
@@ -64,7 +68,12 @@ def extract_ru(article: Article, models: RuModels | None = None) -> Extraction:
         if fold(ent.name) == "":
             del ctx.entities[key]
     facts = sorted(set(ctx.facts), key=fact_order)
-    return Extraction(article, tuple(sorted(ctx.entities.values(), key=lambda e: e.key)), tuple(resolved.mentions), tuple(facts))
+    return Extraction(
+        article,
+        tuple(sorted(ctx.entities.values(), key=lambda e: e.key)),
+        tuple(resolved.mentions),
+        tuple(facts),
+    )
 
 
 def fact_order(fact: Fact):

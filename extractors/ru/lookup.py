@@ -28,10 +28,10 @@ class RuGazetteer:
                     self.by_lemmas.setdefault(key, entry)
 
     def key_of_text(self, text: str) -> str:
-        return " ".join(_lemma(self.vocab, t.text) for t in tokenize(text) if t.text not in "«»\"“”„")
+        return " ".join(_lemma(self.vocab, t.text) for t in tokenize(text) if t.text not in '«»"“”„')
 
     def key_of_tokens(self, tokens) -> str:
-        return " ".join(fold(t.lemma or t.text) for t in tokens if t.text not in "«»\"“”„")
+        return " ".join(fold(t.lemma or t.text) for t in tokens if t.text not in '«»"“”„')
 
     def find(self, text: str, tokens=()) -> GazetteerEntry | None:
         """By the name as written, then by its tokens' lemmas, then by the dictionary lemmas of the text."""

@@ -8,7 +8,7 @@ from natasha.norm import normal_word, recover_spaces, select_inflectable
 
 __all__ = ["normalize_phrase", "nominative", "recover_case", "inflect_phrase", "strip_quotes"]
 
-QUOTES = "«»\"“”„"
+QUOTES = '«»"“”„'
 
 
 def recover_case(word: str, written: str) -> str:
@@ -45,7 +45,10 @@ def _form_for(forms, token):
         return ("NOUN" if form.pos == "PROPN" else form.pos) == pos
 
     tests = (
-        lambda f: same_pos(f) and (f.feats.get("Case"), f.feats.get("Number"), f.feats.get("Gender")) == (case, number, gender),
+        lambda f: (
+            same_pos(f)
+            and (f.feats.get("Case"), f.feats.get("Number"), f.feats.get("Gender")) == (case, number, gender)
+        ),
         lambda f: same_pos(f) and f.feats.get("Case") == case and f.feats.get("Number") == number,
         lambda f: f.feats.get("Case") == case,
     )
@@ -94,6 +97,25 @@ def normalize_phrase(vocab, tokens, syntax: bool = True) -> str:
     if not tokens:
         return ""
     ids = set(select_inflectable(tokens)) if syntax else None
+    words = inflect_words(vocab, tokens, ids)
+    return recover_spaces(list(_shape(words, tokens)), tokens)
+
+
+def normalize_post(vocab, tokens) -> str:
+    """A post in the nominative: its first noun and the adjectives agreeing with it; the rest as written.
+
+    "первого заместителя Губернатора" -> "первый заместитель Губернатора".
+    """
+    nouns = [i for i, t in enumerate(tokens) if t.pos in ("NOUN", "PROPN")]
+    if not nouns:
+        return normalize_phrase(vocab, tokens, syntax=False)
+    head = tokens[nouns[0]]
+    ids = {head.id} | {t.id for t in tokens[: nouns[0]] if t.pos == "ADJ"}
+    ids |= {
+        t.id
+        for t in tokens[nouns[0] + 1 :]
+        if t.pos == "ADJ" and t.head_id == head.id and t.feats.get("Case") == head.feats.get("Case")
+    }
     words = inflect_words(vocab, tokens, ids)
     return recover_spaces(list(_shape(words, tokens)), tokens)
 

@@ -57,8 +57,20 @@ def parse_text(text: str, models: RuModels) -> Parsed:
     doc.tag_ner(models.ner_tagger)
     for token in doc.tokens:
         token.lemmatize(models.morph_vocab)
-    sents = []
-    for index, sent in enumerate(doc.sents):
+    sents: list[Sent] = []
+    for sent in doc.sents:
         tokens = list(sent.tokens)
-        sents.append(Sent(index, sent.start, sent.stop, sent.text, tokens, {t.id: t for t in tokens}))
+        last = sents[-1] if sents else None
+        if (
+            last is not None
+            and last.text.count("«") > last.text.count("»")
+            and "\n" not in text[last.stop : sent.start]
+        ):
+            # a full stop inside quotes («ИННОПРОМ. Беларусь») does not end the sentence
+            last.tokens += tokens
+            last.by_id.update({t.id: t for t in tokens})
+            last.stop = sent.stop
+            last.text = text[last.start : last.stop]
+            continue
+        sents.append(Sent(len(sents), sent.start, sent.stop, sent.text, tokens, {t.id: t for t in tokens}))
     return Parsed(text, sents, list(doc.spans))

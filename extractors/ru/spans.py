@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from extractors.ru.lookup import RuGazetteer
@@ -14,7 +13,15 @@ __all__ = ["Cand", "find_names", "org_type", "GOV_HEADS"]
 
 LEGAL_FORMS = {"пао", "оао", "зао", "ооо", "ао", "нко", "фгбоу", "фгаоу", "ано", "гк"}
 # common nouns that open the name of a government body written without capitals or NER help
-GOV_HEADS = {"министерство", "правительство", "администрация", "департамент", "мэрия", "агентство", "минобрнауки"}
+GOV_HEADS = {
+    "министерство",
+    "правительство",
+    "администрация",
+    "департамент",
+    "мэрия",
+    "агентство",
+    "минобрнауки",
+}
 
 
 @dataclass
@@ -58,9 +65,9 @@ def trim_tokens(tokens: list) -> list:
         if token.text in "()[]" or (out and "\n" in token.text):
             break
         out.append(token)
-    while out and out[-1].text in "«\"„“,:;-–—":
+    while out and out[-1].text in '«"„“,:;-–—':
         out.pop()
-    while out and out[0].text in "»\"“,:;-–—":
+    while out and out[0].text in '»"“,:;-–—':
         out.pop(0)
     return out
 
@@ -125,14 +132,14 @@ def org_cand(parsed: Parsed, sent: Sent, tokens: list, name: str, vocab) -> Cand
     """An organisation not in the gazetteer: a quoted name with its head words, or head words."""
     start, stop = tokens[0].start, tokens[-1].stop
     text = parsed.text
-    quoted = start > 0 and text[start - 1] in "«\"" and stop < len(text) and text[stop] in "»\""
+    quoted = start > 0 and text[start - 1] in '«"' and stop < len(text) and text[stop] in '»"'
     lead: list = []
     if quoted:
         # the head words before a quoted name: группы компаний «Элекард», ПАО «МТС»
         table = load_table("orgs.tsv")
         for token in reversed([t for t in sent.tokens if t.stop < start][-4:]):
             lemma = (token.lemma or token.text).lower()
-            if token.text in "«\"":
+            if token.text in '«"':
                 continue
             if lemma in LEGAL_FORMS or lemma in table or lemma in {"группа", "компания"}:
                 lead.insert(0, token)

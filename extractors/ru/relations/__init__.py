@@ -6,6 +6,12 @@ __all__ = ["extract_relations"]
 
 
 def extract_relations(ctx) -> None:
-    from extractors.ru.relations import editions
+    """Run every relation extractor; each adds facts (and derived entities) to the context."""
+    from extractors.ru.relations import editions, eventfacts, meetings, participation, positions
 
     editions.extract_editions(ctx)
+    positions.extract_positions(ctx)
+    participation.extract_participation(ctx)
+    eventfacts.extract_event_facts(ctx)
+    meetings.extract_meetings(ctx)
+    meetings.extract_agreements(ctx)

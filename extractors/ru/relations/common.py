@@ -1,0 +1,114 @@
+"""Helpers the Russian relation extractors share: triggers, clauses, the article's region, furniture."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.doc import EVENT_TYPES, ORG_TYPES
+from extractors.ru.names import inflect_phrase
+from extractors.vocab import fold, load_table, load_words
+
+__all__ = [
+    "AGENT_TYPES",
+    "EVENT_SET",
+    "ORG_SET",
+    "TERRITORY_WORDS",
+    "article_region",
+    "cand_tokens",
+    "furniture_start",
+    "resolve_territory",
+    "story_sents",
+    "triggers",
+    "trigger_tokens",
+]
+
+EVENT_SET = set(EVENT_TYPES)
+ORG_SET = set(ORG_TYPES)
+AGENT_TYPES = ORG_SET | {"Person"}
+# a territory named by its kind alone ("края", "области"): the region the article is about
+TERRITORY_WORDS = {
+    "край": "край",
+    "область": "область",
+    "регион": "",
+    "республика": "республика",
+    "округ": "округ",
+}
+REGION_KIND = re.compile(r"(?:^Республика\s|\s(?:край|область|округ)$)")
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, str]:
+    return load_table("triggers.tsv")
+
+
+def trigger_tokens(sent, relation: str | set[str]) -> list:
+    wanted = {relation} if isinstance(relation, str) else relation
+    table = triggers()
+    return [t for t in sent.tokens if table.get((t.lemma or "").lower()) in wanted]
+
+
+def cand_tokens(sent, cand) -> list:
+    return [t for t in sent.tokens if cand.start <= t.start and t.stop <= cand.stop]
+
+
+def furniture_start(text: str) -> int:
+    """Where page furniture begins (a "Recent Posts" heading after the story), or len(text)."""
+    headings = {fold(w) for w in load_words("furniture.txt")}
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if offset > len(text) * 0.2 and fold(line.strip()) in headings:
+            return offset
+        # a heading glued to the end of the story's last line: "Printable versionАктуально"
+        for heading in headings:
+            if offset > len(text) * 0.2 and fold(line.strip()).endswith(heading) and len(line.strip()) < 40:
+                return offset
+        offset += len(line)
+    return len(text)
+
+
+def story_sents(ctx) -> list:
+    """The sentences of the story: the ones before page furniture."""
+    if not hasattr(ctx, "_story"):
+        limit = furniture_start(ctx.article.text)
+        ctx._story = [s for s in ctx.parsed.sents if s.start < limit]
+    return ctx._story
+
+
+def article_region(ctx) -> str | None:
+    """The entity key of the region the article is about: the most mentioned край/область/республика."""
+    if not hasattr(ctx, "_region"):
+        counts: dict[str, int] = {}
+        for cand in ctx.cands:
+            if cand.key and cand.type == "Place" and REGION_KIND.search(cand.name):
+                counts[cand.key] = counts.get(cand.key, 0) + 1
+        ctx._region = max(sorted(counts), key=counts.get) if counts else None
+    return ctx._region
+
+
+def resolve_territory(ctx, name: str) -> str:
+    """ "министерство промышленности и торговли края" -> "... Хабаровского края", when the article says which."""
+    words = name.split()
+    if not words:
+        return name
+    last = words[-1]
+    forms = ctx.models.morph_vocab(last.lower())
+    lemma = forms[0].normal if forms else last.lower()
+    if lemma not in TERRITORY_WORDS or (
+        len(words) > 1
+        and ctx.models.morph_vocab(words[-2].lower())[:1]
+        and ctx.models.morph_vocab(words[-2].lower())[0].pos == "ADJ"
+    ):
+        return name
+    region = article_region(ctx)
+    if region is None:
+        return name
+    region_name = ctx.entities[region].name
+    kind = TERRITORY_WORDS[lemma]
+    if kind and kind not in fold(region_name):
+        return name
+    return " ".join(words[:-1] + [inflect_phrase(ctx.models.morph_vocab, region_name.split(), "Gen")])
+
+
+def is_event(cand) -> bool:
+    return cand.type in EVENT_SET and cand.kind == "named"

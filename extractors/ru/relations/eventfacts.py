@@ -1,0 +1,156 @@
+"""Where, when and by whom events take place, and which event is part of which."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.doc import Value
+from extractors.ru.relations.common import (
+    ORG_SET,
+    article_region,
+    cand_tokens,
+    is_event,
+    story_sents,
+    triggers,
+)
+from extractors.ru.relations.dates import find_dates, iso
+from extractors.ru.relations.participation import root_of
+
+__all__ = ["extract_event_facts", "SUB_EVENTS", "MAIN_EVENTS"]
+
+SUB_EVENTS = {"RoundTable", "Session", "Conference"}
+MAIN_EVENTS = {"Forum", "Congress", "Exhibition"}
+LOCATIVE = {"в", "на", "во"}
+# "в регионе", "в крае": the region the article is about
+REGION_NOUNS = {"регион", "край", "область", "республика"}
+YEAR_IN_TEXT = re.compile(r"\b(20\d{2})\b")
+# "в Москве", "в г. Екатеринбурге", "на территории", "в городе Томске"
+LOCATIVE_BEFORE = re.compile(
+    r"(?:^|\s)(?:в|во|на)\s+(?:г\.\s*|гор\.\s*|город[еа]?\s+|пос\.\s*|с\.\s*)?$", re.IGNORECASE
+)
+
+
+def main_event(sent, events: list):
+    """The event a sentence is about: the subject of its verb, else the first named event."""
+    for event in events:
+        root = root_of(sent, cand_tokens(sent, event))
+        if root is not None and root.rel in ("nsubj", "nsubj:pass"):
+            return event
+    return events[0]
+
+
+def extract_event_facts(ctx) -> None:
+    sents = story_sents(ctx)
+    for index, sent in enumerate(sents):
+        events = [c for c in ctx.in_sent(sent) if is_event(c)]
+        if not events:
+            continue
+        held_in(ctx, sent, events)
+        dates(ctx, sent, events)
+        organized_by(ctx, sent, events)
+        part_of(ctx, sents, index, events)
+
+
+def held_in(ctx, sent, events) -> None:
+    lemmas = {(t.lemma or "").lower() for t in sent.tokens}
+    has_verb = any(triggers().get(lemma) == "heldIn" for lemma in lemmas)
+    for place in ctx.in_sent(sent, {"Place"}):
+        if not LOCATIVE_BEFORE.search(ctx.article.text[max(sent.start, place.start - 20) : place.start]):
+            continue
+        event = nearest_before(events, place.start)
+        if event is None or (not has_verb and place.start - event.stop > 3):
+            continue
+        ctx.add(event.key, "heldIn", place.key, sent)
+    region = article_region(ctx)
+    if region and has_verb:
+        for i, token in enumerate(sent.tokens[1:], 1):
+            prev = sent.tokens[i - 1]
+            if (
+                (token.lemma or "").lower() in REGION_NOUNS
+                and (prev.lemma or "") in LOCATIVE
+                and not ctx.in_sent(sent, {"Place"})
+            ):
+                ctx.add(main_event(sent, events).key, "heldIn", region, sent)
+
+
+def nearest_before(events, offset: int):
+    before = [e for e in events if e.stop <= offset]
+    return before[-1] if before else None
+
+
+def dates(ctx, sent, events) -> None:
+    for start, _stop, first, last, year in find_dates(sent.text):
+        offset = sent.start + start
+        event = nearest_before(events, offset) or main_event(sent, events)
+        if event.type == "EventSeries":
+            continue
+        year = year or event.year or article_year(ctx)
+        if year is None:
+            continue
+        begin, end = iso(year, first), iso(year, last)
+        if begin and end and begin <= end:
+            ctx.add(event.key, "startDate", Value(begin, "date"), sent)
+            ctx.add(event.key, "endDate", Value(end, "date"), sent)
+
+
+def article_year(ctx) -> int | None:
+    """The year of the article: its date, else the only year its text names."""
+    if ctx.article.date:
+        return int(ctx.article.date[:4])
+    years = set(YEAR_IN_TEXT.findall(ctx.article.text))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def organized_by(ctx, sent, events) -> None:
+    trigs = [t for t in sent.tokens if triggers().get((t.lemma or "").lower()) == "organizedBy"]
+    if not trigs:
+        return
+    orgs = ctx.in_sent(sent, ORG_SET)
+    for trig in trigs:
+        after = [e for e in events if e.start >= trig.stop]
+        before = [e for e in events if e.stop <= trig.start]
+        for org in orgs:
+            root = root_of(sent, cand_tokens(sent, org))
+            if root is None:
+                continue
+            agent = root.rel in ("nsubj", "obl", "obl:agent", "nmod") and sent.head(root) is trig
+            joint = root.rel == "conj" and any(
+                sent.head(root) is root_of(sent, cand_tokens(sent, o)) for o in orgs if o is not org
+            )
+            joint = joint or (
+                root.rel in ("obl", "nmod")
+                and "совместно" in sent.text[max(0, org.start - sent.start - 15) : org.start - sent.start]
+            )
+            # the organisation right before the verb in the same clause: "Минэкономразвития России … организует"
+            gap = ctx.article.text[org.stop : trig.start]
+            adjacent = (
+                org.stop <= trig.start
+                and len(gap) < 60
+                and "," not in gap
+                and not any(t.pos == "VERB" for t in sent.tokens if org.stop <= t.start < trig.start)
+            )
+            if not (agent or joint or adjacent):
+                continue
+            # "организует проведение сессии" (the event after), "«Технопром», организованный Правительством" (before)
+            event = (
+                after[0]
+                if after and org.start < trig.start
+                else (before[-1] if before else (after[0] if after else None))
+            )
+            if event is not None:
+                ctx.add(event.key, "organizedBy", org.key, sent)
+
+
+def part_of(ctx, sents, index: int, events) -> None:
+    """A round table or session inside a forum: in the same sentence, or the forum named just before."""
+    sent = sents[index]
+    for sub in events:
+        if sub.type not in SUB_EVENTS:
+            continue
+        mains = [e for e in events if e.type in MAIN_EVENTS and e.key != sub.key]
+        if not mains:
+            window = sents[max(0, index - 2) : index]
+            mains = [c for s in window for c in ctx.in_sent(s) if is_event(c) and c.type in MAIN_EVENTS]
+            mains = mains[-1:]
+        if mains:
+            ctx.add(sub.key, "partOf", mains[0].key, sent)

@@ -1,0 +1,161 @@
+"""Posts: "первый заместитель Губернатора Новосибирской области Юрий Петухов", "А. Поздняков, президент …"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractors.ru.names import normalize_post
+from extractors.ru.relations.common import ORG_SET, article_region, resolve_territory, story_sents
+from extractors.vocab import fold, load_words
+
+__all__ = ["extract_positions", "POST_WORDS"]
+
+POST_WORDS = frozenset(load_words("posts.txt"))
+ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио)\s*$", re.IGNORECASE)
+STOP_TEXT = {",", ".", ";", ":", "(", ")", "!", "?", "–", "—", "-", "«", "»", '"'}
+# posts of a territory: with no organisation written, they belong to the region the article is about
+TERRITORIAL = {"губернатор", "вице-губернатор", "врио"}
+# posts whose holders are officials whatever the organisation's class
+OFFICIAL_POSTS = {
+    "губернатор", "вице-губернатор", "министр", "замминистра", "премьер-министр", "вице-премьер", "посол",
+    "мэр", "депутат", "сенатор", "полпред", "консул", "президент", "председатель правительства",
+}  # fmt: skip
+MINISTRY_HEADS = {"министр": "министерство", "замминистра": "министерство"}
+ALLOWED_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "NUM", "PUNCT", "DET"}
+
+
+def is_post(token) -> bool:
+    lemma = (token.lemma or "").lower()
+    return lemma in POST_WORDS or any(part in POST_WORDS for part in lemma.split("-") if len(part) > 3)
+
+
+def cand_at(ctx, sent, token):
+    for cand in ctx.cands:
+        if cand.key and cand.sent is sent and cand.start <= token.start < cand.stop:
+            return cand
+    return None
+
+
+def phrase_left(ctx, sent, person) -> list:
+    """Tokens before the person that can belong to its post: posts, modifiers, genitive names."""
+    tokens = [t for t in sent.tokens if t.stop <= person.start]
+    out: list = []
+    for token in reversed(tokens):
+        owner = cand_at(ctx, sent, token)
+        if owner is not None and owner.type == "Person":
+            break
+        if token.text in STOP_TEXT and owner is None:
+            break
+        if owner is None and token.pos not in ALLOWED_POS:
+            break
+        case = token.feats.get("Case")
+        if owner is None and token.pos == "NOUN" and not is_post(token) and case not in ("Gen", None):
+            break  # "под руководством", "по инициативе": not part of a post
+        if owner is None and token.pos == "ADP" and (token.lemma or "") not in {"по", "в"}:
+            break
+        out.insert(0, token)
+    return out
+
+
+def phrase_right(ctx, sent, person) -> list:
+    """Tokens after "Имя Фамилия," that form an apposition post: "президент группы компаний «Элекард»"."""
+    tokens = [t for t in sent.tokens if t.start >= person.stop]
+    if not tokens or tokens[0].text not in {",", "–", "—", "-", "("}:
+        return []
+    out: list = []
+    depth = 0
+    for token in tokens[1:]:
+        owner = cand_at(ctx, sent, token)
+        if owner is not None and owner.type == "Person":
+            break
+        if token.text == "«":
+            depth += 1
+        elif token.text == "»":
+            depth -= 1
+        elif depth <= 0 and token.text in STOP_TEXT:
+            break
+        if owner is None and depth <= 0 and token.pos not in ALLOWED_POS:
+            break
+        out.append(token)
+    first = next((t for t in out if t.pos != "ADJ"), None)
+    return out if first is not None and is_post(first) else []
+
+
+def role_span(phrase: list, from_left: bool) -> list:
+    """The post part of a phrase: from its first post word (with modifiers before it) on."""
+    posts = [i for i, t in enumerate(phrase) if is_post(t)]
+    if not posts:
+        return []
+    start = posts[0]
+    while start > 0 and phrase[start - 1].pos == "ADJ":
+        start -= 1
+    return phrase[start:]
+
+
+def extract_positions(ctx) -> None:
+    for sent in story_sents(ctx):
+        for person in ctx.in_sent(sent, {"Person"}):
+            for phrase in (
+                role_span(phrase_left(ctx, sent, person), True),
+                role_span(phrase_right(ctx, sent, person), False),
+            ):
+                if phrase:
+                    add_position(ctx, sent, person, phrase)
+
+
+def add_position(ctx, sent, person, phrase: list) -> None:
+    orgs = [
+        c
+        for c in ctx.in_sent(sent)
+        if c.type in ORG_SET | {"Place"} and phrase[0].start <= c.start < phrase[-1].stop
+    ]
+    org_key = orgs[0].key if orgs else None
+    role_tokens = [t for t in phrase if not orgs or t.stop <= orgs[0].start]
+    while role_tokens and role_tokens[-1].pos in {"ADP", "CCONJ", "PUNCT"}:
+        role_tokens.pop()
+    if not role_tokens:
+        return
+    head = (role_tokens[0].lemma or "").lower()
+    rest = [t for t in role_tokens[1:] if (t.lemma or "").lower() not in {"край", "область", "регион"}]
+    if head in MINISTRY_HEADS and rest and (org_key is None or ctx.entities[org_key].type == "Place"):
+        # "министра промышленности и торговли края": the ministry of those fields, of that territory
+        words = ctx.article.text[rest[0].start : phrase[-1].stop if orgs else role_tokens[-1].stop]
+        name = resolve_territory(ctx, f"{MINISTRY_HEADS[head].capitalize()} {words}")
+        entry = ctx.gazetteer.find(name)
+        if entry is not None and entry.type == "GovernmentBody":
+            org_key = ctx.entity("org:" + fold(entry.name), "GovernmentBody", entry.name, entry.names)
+        else:
+            org_key = ctx.entity("org:" + fold(name), "GovernmentBody", name)
+        role_tokens = [role_tokens[0], *rest]
+    elif org_key is None and any((t.lemma or "").lower() in TERRITORIAL for t in role_tokens):
+        org_key = article_region(ctx)
+    if org_key is None:
+        return
+    if ACTING.search(ctx.article.text[max(sent.start, role_tokens[0].start - 8) : role_tokens[0].start]):
+        # "и.о. министра": the post stays in the genitive after "исполняющий обязанности"
+        written = " ".join(t.text for t in role_tokens)
+        role = "исполняющий обязанности " + written.lower()
+    else:
+        role = normalize_post(ctx.models.morph_vocab, role_tokens).lower()
+    role = re.sub(r"\s+", " ", role).strip(" ,–-")
+    add_post(ctx, sent, person.key, role, org_key)
+
+
+def add_post(ctx, sent, person_key: str, role: str, org_key: str) -> None:
+    from extractors.doc import Value
+
+    person = ctx.entities[person_key]
+    org = ctx.entities[org_key]
+    ident = f"{person.ident or person.name}|{role}|{org.name}"
+    pos_key = ctx.entity(
+        "position:" + fold(ident), "Position", f"{person.name}, {role}, {org.name}", ident=ident
+    )
+    ctx.add(person_key, "holdsPosition", pos_key, sent)
+    ctx.add(pos_key, "role", Value(role, lang="ru"), sent)
+    ctx.add(pos_key, "organization", org_key, sent)
+    ctx.add(person_key, "affiliatedWith", org_key, sent)
+    words = set(role.split())
+    if org.type in ("GovernmentBody", "Place") or words & OFFICIAL_POSTS or role in OFFICIAL_POSTS:
+        if "Official" not in person.extra_types:
+            ctx.entities[person_key] = replace(person, extra_types=(*person.extra_types, "Official"))

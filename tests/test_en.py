@@ -199,7 +199,35 @@ RELATIONS = [
         "Технопром-2025",
         True,
     ),
-    # negatives: a person merely mentioned; page furniture; a trip that is only talked about elsewhere
+    (
+        "The plenary session of Technoprom 2024 was attended by Governor Andrey Travnikov.",
+        "Andrey Travnikov",
+        "participatedIn",
+        "Технопром-2024",
+        True,
+    ),
+    (
+        'The XI International Forum of Technological Development "Technoprom-2024" was held in Novosibirsk.',
+        "Technoprom-2024",
+        "heldIn",
+        "Novosibirsk",
+        True,
+    ),
+    (
+        "Ivan Petrov led the delegation of Tomsk State University to Innoprom 2024.",
+        "Ivan Petrov",
+        "ledDelegationTo",
+        "Иннопром-2024",
+        True,
+    ),
+    (
+        "Ivan Petrov led the delegation of Tomsk State University to Innoprom 2024.",
+        "Tomsk State University",
+        "participatedIn",
+        "Иннопром-2024",
+        True,
+    ),
+    # negatives: a person merely mentioned; page furniture; a meeting outside the event
     (
         "Vladimir Putin's decree was discussed at Technoprom 2024.",
         "Vladimir Putin",
@@ -229,6 +257,13 @@ RELATIONS = [
         False,
     ),
     ("TUSUR and MTS discussed an agreement.", "TUSUR", "agreementWith", "MTS", False),
+    (
+        "Ivan Petrov said that Technoprom 2024 attracted many participants.",
+        "Ivan Petrov",
+        "participatedIn",
+        "Технопром-2024",
+        False,
+    ),
 ]
 
 

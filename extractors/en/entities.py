@@ -65,8 +65,13 @@ def _spacy(doc: EnDoc, sent: Sent, lexicon: Lexicon) -> list[Candidate]:
             kind = "Person"
         if kind == "Organization":
             kind = org_class(surface, lexicon)
-            if lexicon.event_re.fullmatch(surface.split()[-1]) and len(surface.split()) > 1:
-                continue  # "International Technological Development Forum": an event, found in events.py
+            words = surface.split()
+            if (
+                len(words) > 1
+                and any(lexicon.event_re.fullmatch(w) for w in words)
+                and kind == "Organization"
+            ):
+                continue  # "International Forum of Technological Development": an event, found in events.py
         found.append(Candidate(start, stop, kind, " ".join(surface.split()), "en", 1))
     return found
 

@@ -16,6 +16,7 @@ SUB_EVENTS = ("Session", "RoundTable")
 MAIN_TYPES = tuple(t for t in EVENT_TYPES if t not in SUB_EVENTS) + ("EventSeries",)
 _QUOTED = re.compile(r"\s*[\"“„«]([^\"“”„«»\n]{2,200}?)[\"”»]")
 _AND_QUOTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?=[\"“„«])")
+_OF_NAME = re.compile(r"\s+(?:of|on|for)\s+(?:[A-Z][\w-]*\s*){1,5}?(?=\s*[\"“„«])")
 _CAP_WORD = re.compile(r"(?:[A-Z][\w.'’-]*|of|and|for|on|the|&)$")
 _HELD = re.compile(
     r"\b(?:held|hold|holds|holding|take place|takes place|took place|taking place|to be held|opened|opens|"
@@ -77,6 +78,9 @@ def find_events(doc: EnDoc, lexicon: Lexicon) -> list[EventRef]:
         if sent is None or match.end() > sent.stop:
             continue
         at, named = match.end(), False
+        of = _OF_NAME.match(text, at, sent.stop)  # 'Forum of Technological Development "Technoprom-2024"'
+        if of and _QUOTED.match(text, of.end(), sent.stop):
+            at = of.end()
         while True:  # 'the sites "A" and "B"': each quoted name is an event of the noun's class
             quoted = _QUOTED.match(text, at, sent.stop)
             if not quoted:

@@ -34,6 +34,9 @@ def hits_under(doc: EnDoc, sent: Sent, tokens: list[Any], types: tuple[str, ...]
 def subject_of(verb: Any) -> list[Any]:
     """The subtree of the verb's subject, looking through coordination and control ("X came and spoke")."""
     for _ in range(4):
+        agent = [t for child in verb.children if child.dep_ == "agent" for t in child.subtree]
+        if agent:  # "the session was attended by X": the agent of a passive is its doer
+            return agent
         found = [t for child in verb.children if child.dep_ in SUBJECTS for t in child.subtree]
         if found:  # a misparsed apposition gives two subjects ("the Vice-Rector, Evgenia Zhdanova, shared")
             return found

@@ -227,6 +227,14 @@ RELATIONS = [
         "Иннопром-2024",
         True,
     ),
+    ("Maria Ivanova, who teaches at TUSUR, spoke.", "Maria Ivanova", "affiliatedWith", "TUSUR", True),
+    (
+        "Roger Crouch of NASA and Ulf Merbold, 47, of the European Space Agency flew.",
+        "Roger Crouch",
+        "affiliatedWith",
+        "NASA",
+        True,
+    ),
     # negatives: a person merely mentioned; page furniture; a meeting outside the event
     (
         "Vladimir Putin's decree was discussed at Technoprom 2024.",

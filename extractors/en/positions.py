@@ -31,6 +31,11 @@ _NAME_GAP = re.compile(r"\s*,\s*|\s+")
 _PERSON_OF = re.compile(
     r"(?:\s*,\s*\d{1,3}\s*,)?\s*,?\s+(?P<prep>of|from|at)\s+(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of\s+(?:the\s+)?)?"
 )
+# "Harrington taught at Harvard", "who served 24 years in Congress", "X, who works for Y"
+_WORKS = re.compile(
+    r"(?:\s*,)?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:works?|worked|teach(?:es)?|taught|serves?|served|lectures?|lectured)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:at|for|in|with)\s+(?:[Tt]he\s+)?"
+)
 _PERSON_S = re.compile(r"\s*['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
 
 
@@ -149,6 +154,9 @@ def _affiliations(doc: EnDoc, sent: Sent) -> None:
         of = _PERSON_OF.match(text, hit.stop, sent.stop)
         org = _between(text, hits, hit.stop, _PERSON_OF, ORG_TYPES, after=True) if of else None
         if org and (of.group("prep") != "at" or org.type != "Organization"):
+            doc.add_fact(hit.key, "affiliatedWith", org.key, sent)
+        org = _between(text, hits, hit.stop, _WORKS, ORG_TYPES, after=True)
+        if org:
             doc.add_fact(hit.key, "affiliatedWith", org.key, sent)
         org = _between(text, hits, hit.stop, _PERSON_S, ORG_TYPES, after=True)
         if org:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.doc import Article, Entity, Evidence, Extraction, Fact, Value
+from extractors.doc import Article, Entity, Evidence, Extraction, Fact, Mention, Value
 from extractors.resolve import resolve_mentions
 from extractors.ru.events import find_events
 from extractors.ru.lookup import RuGazetteer
@@ -27,6 +27,7 @@ class Context:
         self.gazetteer = gazetteer
         self.entities: dict[str, Entity] = {}
         self.facts: list[Fact] = []
+        self.extra_mentions: list[Mention] = []  # mentions found by relation extractors
 
     def evidence(self, sent) -> Evidence:
         return Evidence(sent.start, sent.stop, sent.text)
@@ -68,12 +69,11 @@ def extract_ru(article: Article, models: RuModels | None = None) -> Extraction:
         if fold(ent.name) == "":
             del ctx.entities[key]
     facts = sorted(set(ctx.facts), key=fact_order)
-    return Extraction(
-        article,
-        tuple(sorted(ctx.entities.values(), key=lambda e: e.key)),
-        tuple(resolved.mentions),
-        tuple(facts),
+    mentions = sorted(
+        set(resolved.mentions) | set(ctx.extra_mentions), key=lambda m: (m.start, m.stop, m.key)
     )
+    entities = tuple(sorted(ctx.entities.values(), key=lambda e: e.key))
+    return Extraction(article, entities, tuple(mentions), tuple(facts))
 
 
 def fact_order(fact: Fact):

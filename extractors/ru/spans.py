@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractors.ru.lookup import RuGazetteer
@@ -111,6 +112,8 @@ def find_names(parsed: Parsed, vocab, gazetteer: RuGazetteer) -> list[Cand]:
         if len(tokens) == 1 and (tokens[0].lemma or "").lower() in generic:
             continue  # "Компания", "Университет": a common noun, not a name
         if span.type == "PER":
+            tokens = extend_person(sent, tokens)
+            start, stop = tokens[0].start, tokens[-1].stop
             cands.append(Cand(start, stop, "Person", normalize_phrase(vocab, tokens, syntax=False), sent))
             continue
         name = normalize_phrase(vocab, tokens, syntax=True)
@@ -126,6 +129,25 @@ def find_names(parsed: Parsed, vocab, gazetteer: RuGazetteer) -> list[Cand]:
             cands.append(org_cand(parsed, sent, tokens, name, vocab))
     cands.extend(gov_bodies(parsed, vocab, gazetteer, cands))
     return sorted(cands, key=lambda c: (c.start, c.stop))
+
+
+PATRONYMIC = re.compile(r"(вич|вна|ична|инична)(а|у|ем|ом|е|ы|ой)?$", re.IGNORECASE)
+
+
+def extend_person(sent: Sent, tokens: list) -> list:
+    """Add a surname the tagger left out: "Юрия Борисовича | Гриценко"."""
+    index = sent.tokens.index(tokens[-1])
+    ids = {t.id for t in tokens}
+    while index + 1 < len(sent.tokens):
+        nxt = sent.tokens[index + 1]
+        if not (nxt.text[:1].isupper() and nxt.text.isalpha()):
+            break
+        if not (nxt.head_id in ids and nxt.rel.startswith("flat")) and not PATRONYMIC.search(tokens[-1].text):
+            break
+        tokens = [*tokens, nxt]
+        ids.add(nxt.id)
+        index += 1
+    return tokens
 
 
 def org_cand(parsed: Parsed, sent: Sent, tokens: list, name: str, vocab) -> Cand:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from extractors.errors import InputError
@@ -35,7 +35,7 @@ def _lines(path: Path) -> list[tuple[int, list[str]]]:
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> dict[str, str]:
     """A two-column TSV file of this folder as {first column: second column}."""
     path = HERE / name
@@ -47,7 +47,7 @@ def load_table(name: str) -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_words(name: str) -> tuple[str, ...]:
     """A one-word-per-line file of this folder."""
     return tuple(cells[0].strip() for _, cells in _lines(HERE / name))
@@ -87,7 +87,7 @@ def read_gazetteer(path: Path) -> list[GazetteerEntry]:
     return entries
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     """The shipped gazetteer plus any user files (later files add names, they never remove)."""
     entries = read_gazetteer(HERE / "gazetteer.tsv")

@@ -7,10 +7,11 @@ __all__ = ["extract_relations"]
 
 def extract_relations(ctx) -> None:
     """Run every relation extractor; each adds facts (and derived entities) to the context."""
-    from extractors.ru.relations import editions, eventfacts, meetings, participation, positions
+    from extractors.ru.relations import affiliations, editions, eventfacts, meetings, participation, positions
 
     editions.extract_editions(ctx)
     positions.extract_positions(ctx)
+    affiliations.extract_verb_affiliations(ctx)
     participation.extract_participation(ctx)
     eventfacts.extract_event_facts(ctx)
     meetings.extract_meetings(ctx)

@@ -7,11 +7,12 @@ from dataclasses import replace
 
 from extractors.ru.names import normalize_post
 from extractors.ru.relations.common import ORG_SET, article_region, resolve_territory, story_sents
-from extractors.vocab import fold, load_words
+from extractors.vocab import fold, load_table, load_words
 
 __all__ = ["extract_positions", "POST_WORDS"]
 
 POST_WORDS = frozenset(load_words("posts.txt"))
+NOT_POSTS = frozenset(load_words("not_posts.txt"))
 ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио)\s*$", re.IGNORECASE)
 STOP_TEXT = {",", ".", ";", ":", "(", ")", "!", "?", "–", "—", "-", "«", "»", '"'}
 # posts of a territory: with no organisation written, they belong to the region the article is about
@@ -26,8 +27,22 @@ ALLOWED_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "NUM", "PUNCT", "DET"}
 
 
 def is_post(token) -> bool:
+    """A post or profession: a listed post word, or any animate common noun that is not kin or crowd."""
     lemma = (token.lemma or "").lower()
-    return lemma in POST_WORDS or any(part in POST_WORDS for part in lemma.split("-") if len(part) > 3)
+    if lemma in POST_WORDS or any(part in POST_WORDS for part in lemma.split("-") if len(part) > 3):
+        return True
+    return (
+        token.pos == "NOUN"
+        and token.feats.get("Animacy") == "Anim"
+        and token.text[:1].islower()
+        and lemma not in NOT_POSTS
+        and len(lemma) > 2
+    )
+
+
+def agrees(token, person_case: str | None) -> bool:
+    """A post in apposition agrees in case with the name (names of unknown case agree with anything)."""
+    return person_case is None or token.feats.get("Case") in (None, person_case)
 
 
 def cand_at(ctx, sent, token):
@@ -82,9 +97,16 @@ def phrase_right(ctx, sent, person) -> list:
     return out if first is not None and is_post(first) else []
 
 
-def role_span(phrase: list, from_left: bool) -> list:
-    """The post part of a phrase: from its first post word (with modifiers before it) on."""
-    posts = [i for i, t in enumerate(phrase) if is_post(t)]
+def role_span(phrase: list, person_case: str | None, text: str = "") -> list:
+    """The post part of a phrase: from its first post word agreeing with the name (with modifiers) on.
+
+    After "и.о."/"врио" the post is in the genitive whatever the name's case.
+    """
+    posts = [
+        i
+        for i, t in enumerate(phrase)
+        if is_post(t) and (agrees(t, person_case) or ACTING.search(text[max(0, t.start - 8) : t.start]))
+    ]
     if not posts:
         return []
     start = posts[0]
@@ -93,13 +115,18 @@ def role_span(phrase: list, from_left: bool) -> list:
     return phrase[start:]
 
 
+def person_case(sent, person) -> str | None:
+    tokens = [t for t in sent.tokens if person.start <= t.start < person.stop]
+    cases = {t.feats.get("Case") for t in tokens if t.pos == "PROPN" and t.feats.get("Case")}
+    return cases.pop() if len(cases) == 1 else None
+
+
 def extract_positions(ctx) -> None:
     for sent in story_sents(ctx):
         for person in ctx.in_sent(sent, {"Person"}):
-            for phrase in (
-                role_span(phrase_left(ctx, sent, person), True),
-                role_span(phrase_right(ctx, sent, person), False),
-            ):
+            case = person_case(sent, person)
+            left = role_span(phrase_left(ctx, sent, person), case, ctx.article.text)
+            for phrase in (left, role_span(phrase_right(ctx, sent, person), None)):
                 if phrase:
                     add_position(ctx, sent, person, phrase)
 
@@ -128,10 +155,13 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         else:
             org_key = ctx.entity("org:" + fold(name), "GovernmentBody", name)
         role_tokens = [role_tokens[0], *rest]
+        if orgs and orgs[0].type == "Place":
+            # the minister of a country's ministry is also that country's official
+            ctx.add(person.key, "affiliatedWith", orgs[0].key, sent)
     elif org_key is None and any((t.lemma or "").lower() in TERRITORIAL for t in role_tokens):
         org_key = article_region(ctx)
     if org_key is None:
-        return
+        org_key, role_tokens = gentilic_org(ctx, role_tokens)
     if ACTING.search(ctx.article.text[max(sent.start, role_tokens[0].start - 8) : role_tokens[0].start]):
         # "и.о. министра": the post stays in the genitive after "исполняющий обязанности"
         written = " ".join(t.text for t in role_tokens)
@@ -142,20 +172,38 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     add_post(ctx, sent, person.key, role, org_key)
 
 
-def add_post(ctx, sent, person_key: str, role: str, org_key: str) -> None:
+def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list]:
+    """ "британский премьер": the country of the adjective, named by a mention on the adjective."""
+    from extractors.doc import Mention
+
+    table = load_table("gentilics.tsv")
+    for token in role_tokens:
+        place = table.get((token.lemma or "").lower()) if token.pos == "ADJ" else None
+        if place is None:
+            continue
+        entry = ctx.gazetteer.gazetteer.get(place)
+        name = entry.name if entry is not None else place
+        key = ctx.entity("place:" + fold(name), "Place", name, entry.names if entry else ())
+        ctx.extra_mentions.append(Mention(token.start, token.stop, token.text, key))
+        return key, [t for t in role_tokens if t is not token]
+    return None, role_tokens
+
+
+def add_post(ctx, sent, person_key: str, role: str, org_key: str | None) -> None:
+    """A Position with its role, and its organisation when the text names one."""
     from extractors.doc import Value
 
     person = ctx.entities[person_key]
-    org = ctx.entities[org_key]
-    ident = f"{person.ident or person.name}|{role}|{org.name}"
-    pos_key = ctx.entity(
-        "position:" + fold(ident), "Position", f"{person.name}, {role}, {org.name}", ident=ident
-    )
+    org = ctx.entities[org_key] if org_key else None
+    ident = f"{person.ident or person.name}|{role}|{org.name if org else ''}"
+    label = f"{person.name}, {role}" + (f", {org.name}" if org else "")
+    pos_key = ctx.entity("position:" + fold(ident), "Position", label, ident=ident)
     ctx.add(person_key, "holdsPosition", pos_key, sent)
     ctx.add(pos_key, "role", Value(role, lang="ru"), sent)
-    ctx.add(pos_key, "organization", org_key, sent)
-    ctx.add(person_key, "affiliatedWith", org_key, sent)
+    if org_key:
+        ctx.add(pos_key, "organization", org_key, sent)
+        ctx.add(person_key, "affiliatedWith", org_key, sent)
     words = set(role.split())
-    if org.type in ("GovernmentBody", "Place") or words & OFFICIAL_POSTS or role in OFFICIAL_POSTS:
-        if "Official" not in person.extra_types:
-            ctx.entities[person_key] = replace(person, extra_types=(*person.extra_types, "Official"))
+    official = (org is not None and org.type in ("GovernmentBody", "Place")) or words & OFFICIAL_POSTS
+    if official and "Official" not in person.extra_types:
+        ctx.entities[person_key] = replace(person, extra_types=(*person.extra_types, "Official"))

@@ -1,0 +1,135 @@
+"""Russian relation extraction: a table of cases per relation, with negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+TUSUR = "Томский государственный университет систем управления и радиоэлектроники"
+
+POSITIVE = [
+    # posts before the name, with the organisation between post and name
+    (
+        "Ректор ТУСУРа Виктор Рулевский выступил на заседании.",
+        ("Виктор Рулевский", "holdsPosition", f"ректор @ {TUSUR}"),
+    ),
+    ("Об этом сообщил президент США Барак Обама.", ("Барак Обама", "holdsPosition", "президент @ США")),
+    (
+        "Встреча прошла с участием начальника инновационного управления ТУСУРа Юрия Борисовича Гриценко.",
+        ("Юрий Борисович Гриценко", "holdsPosition", f"начальник инновационного управления @ {TUSUR}"),
+    ),
+    # posts after the name (apposition)
+    (
+        "В сессии примет участие Андрей Поздняков, президент группы компаний «Элекард», и другие эксперты.",
+        ("Андрей Поздняков", "holdsPosition", "президент @ Элекард"),
+    ),
+    # a territorial post resolved to the region of the article; the holder is an official
+    (
+        "Хабаровский край развивает промышленность. По словам губернатора Дмитрия Демешина, в Хабаровском крае растет экспорт.",
+        ("Дмитрий Демешин", "holdsPosition", "губернатор @ Хабаровский край"),
+    ),
+    # "и.о. министра … края": the ministry of the article's region
+    (
+        "Конгресс пройдет в Хабаровском крае. Об этом рассказал и.о. министра промышленности и торговли края Алексей Абросимов.",
+        (
+            "Алексей Абросимов",
+            "holdsPosition",
+            "исполняющий обязанности министра промышленности и торговли @ Министерство промышленности и торговли Хабаровского края",
+        ),
+    ),
+    # participation and its kinds
+    (
+        "Ректор ТУСУРа Виктор Рулевский выступил модератором круглого стола «Кадры для электроники», "
+        "который состоялся на XII Международном форуме «Технопром-2025» в Новосибирске.",
+        ("Виктор Рулевский", "moderated", "Кадры для электроники"),
+    ),
+    (
+        "ТУСУР примет участие в стратегической сессии «Развитие кластеров», которая состоится в Москве.",
+        (TUSUR, "participatedIn", "Развитие кластеров"),
+    ),
+    (
+        "Делегация области под руководством вице-губернатора Ивана Петрова посетила выставку «Иннопром-2024».",
+        ("Иван Петров", "ledDelegationTo", "Иннопром-2024"),
+    ),
+    # events: sub-event, place, dates, organiser, edition
+    (
+        "Ректор ТУСУРа Виктор Рулевский выступил модератором круглого стола «Кадры для электроники», "
+        "который состоялся на XII Международном форуме «Технопром-2025» в Новосибирске.",
+        ("Кадры для электроники", "partOf", "Технопром-2025"),
+    ),
+    (
+        "Международная промышленная выставка «Иннопром-2024» проходит с 8 по 11 июля 2024 года в г. Екатеринбурге.",
+        ("Иннопром-2024", "heldIn", "Екатеринбург"),
+    ),
+    (
+        "Международная промышленная выставка «Иннопром-2024» проходит с 8 по 11 июля 2024 года в г. Екатеринбурге.",
+        ("Иннопром-2024", "endDate", "2024-07-11"),
+    ),
+    (
+        "В этом году «Технопром-2024», организованный Правительством Новосибирской области, пройдет с 27 по 30 августа.",
+        ("Технопром-2024", "organizedBy", "Правительство Новосибирской области"),
+    ),
+    (
+        "В этом году «Технопром-2024», организованный Правительством Новосибирской области, пройдет с 27 по 30 августа.",
+        ("Технопром-2024", "startDate", "2024-08-27"),
+    ),
+    (
+        "Делегация обсудила участие в XI Международном форуме «Технопром-2024».",
+        ("Технопром-2024", "editionNumber", "11"),
+    ),
+    (
+        "Делегация обсудила участие в XI Международном форуме «Технопром-2024».",
+        ("Технопром-2024", "editionOf", "Технопром"),
+    ),
+    # meetings and agreements
+    (
+        "Состоялась встреча губернатора Томской области Ивана Петрова с послом Франции Пьером Дюбуа.",
+        ("Иван Петров", "metWith", "Пьер Дюбуа"),
+    ),
+    ("ПАО «МТС» и ТУСУР подписали соглашение о сотрудничестве.", ("МТС", "agreementWith", TUSUR)),
+]
+
+NEGATIVE = [
+    # a name with no post, or a post word that is not a post of the person
+    ("Встречу провел Иван Петров.", "holdsPosition"),
+    ("По инициативе Ивана Петрова в городе открыт центр.", "holdsPosition"),
+    # talking about a forum is not taking part in it
+    (
+        "Форум «Технопром-2025» пройдет в Новосибирске. Иван Петров рассказал о планах на год.",
+        "participatedIn",
+    ),
+    # discussing an agreement is not signing it
+    ("ПАО «МТС» и ТУСУР обсудили будущее соглашение.", "agreementWith"),
+    # a meeting needs two people
+    ("Встреча по вопросам экологии прошла в мэрии.", "metWith"),
+    # page furniture after the story yields no links to the story's events
+    (
+        "Форум «Технопром-2025» пройдет в Новосибирске в августе. На форуме обсудят технологии и кадры для регионов.\n\n"
+        "Популярное\n\nИван Петров посетил форум «Технопром-2025» и выступил там.",
+        "participatedIn",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), POSITIVE, ids=[f"{f[1]}:{f[0]}" for _, f in POSITIVE])
+def test_positive(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text)
+    assert fact in facts, sorted(facts)
+
+
+@pytest.mark.parametrize(("text", "predicate"), NEGATIVE, ids=[p for _, p in NEGATIVE])
+def test_negative(extract_ru_text, text, predicate):
+    _, facts = extract_ru_text(text)
+    assert not [f for f in facts if f[1] == predicate], sorted(facts)
+
+
+def test_sub_property_keeps_evidence(extract_ru_text):
+    ext, _ = extract_ru_text(POSITIVE[6][0])
+    for fact in ext.facts:
+        assert fact.evidence is not None
+        assert ext.article.text[fact.evidence.start : fact.evidence.stop] == fact.evidence.sentence
+
+
+def test_official_type(extract_ru_text):
+    ext, _ = extract_ru_text(POSITIVE[4][0])
+    person = next(e for e in ext.entities if e.name == "Дмитрий Демешин")
+    assert "Official" in person.extra_types

@@ -70,6 +70,8 @@ def inflect_word(vocab, token) -> str:
         if not forms or any(f.feats.get("Case") == "Nom" for f in forms):
             return word
         form = forms[0]
+        if form.feats.get("Number") != token.feats.get("Number"):
+            return word  # "Ливанов" is no plural genitive of "ливаны"
     else:
         form = _form_for(forms, token)
     if form:

@@ -128,7 +128,35 @@ def find_names(parsed: Parsed, vocab, gazetteer: RuGazetteer) -> list[Cand]:
         else:
             cands.append(org_cand(parsed, sent, tokens, name, vocab))
     cands.extend(gov_bodies(parsed, vocab, gazetteer, cands))
+    cands.extend(known_names(parsed, gazetteer, cands))
     return sorted(cands, key=lambda c: (c.start, c.stop))
+
+
+def known_names(parsed: Parsed, gazetteer: RuGazetteer, cands: list[Cand], width: int = 4) -> list[Cand]:
+    """Gazetteer names the tagger missed ("Глава Минобрнауки …"): windows of up to `width` tokens."""
+    covered = [(c.start, c.stop) for c in cands]
+    out = []
+    for sent in parsed.sents:
+        tokens = sent.tokens
+        i = 0
+        while i < len(tokens):
+            found = None
+            for j in range(min(len(tokens), i + width) - 1, i - 1, -1):
+                start, stop = tokens[i].start, tokens[j].stop
+                if any(a < stop and start < b for a, b in covered) or not tokens[i].text[:1].isupper():
+                    continue
+                entry = gazetteer.gazetteer.get(parsed.text[start:stop])
+                if entry is None and i == j:
+                    entry = gazetteer.by_lemmas.get(gazetteer.key_of_tokens(tokens[i : j + 1]))
+                if entry is not None and entry.type != "EventSeries":
+                    found = Cand(start, stop, entry.type, entry.name, sent, [], gazetteer=True)
+                    i = j
+                    break
+            if found:
+                out.append(found)
+                covered.append((found.start, found.stop))
+            i += 1
+    return out
 
 
 PATRONYMIC = re.compile(r"(вич|вна|ична|инична)(а|у|ем|ом|е|ы|ой)?$", re.IGNORECASE)

@@ -14,6 +14,7 @@ __all__ = ["extract_positions", "POST_WORDS"]
 POST_WORDS = frozenset(load_words("posts.txt"))
 NOT_POSTS = frozenset(load_words("not_posts.txt"))
 ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио)\s*$", re.IGNORECASE)
+QUOTE_MARKS = {"«", "»", '"'}
 STOP_TEXT = {",", ".", ";", ":", "(", ")", "!", "?", "–", "—", "-", "«", "»", '"'}
 # posts of a territory: with no organisation written, they belong to the region the article is about
 TERRITORIAL = {"губернатор", "вице-губернатор", "врио"}
@@ -34,7 +35,7 @@ def is_post(token) -> bool:
     return (
         token.pos == "NOUN"
         and token.feats.get("Animacy") == "Anim"
-        and token.text[:1].islower()
+        and (token.text[:1].islower() or token.id.endswith("_1"))  # capitalised only at a sentence start
         and lemma not in NOT_POSTS
         and len(lemma) > 2
     )
@@ -60,7 +61,7 @@ def phrase_left(ctx, sent, person) -> list:
         owner = cand_at(ctx, sent, token)
         if owner is not None and owner.type == "Person":
             break
-        if token.text in STOP_TEXT and owner is None:
+        if token.text in STOP_TEXT and owner is None and token.text not in QUOTE_MARKS:
             break
         if owner is None and token.pos not in ALLOWED_POS:
             break
@@ -115,6 +116,57 @@ def role_span(phrase: list, person_case: str | None, text: str = "") -> list:
     return phrase[start:]
 
 
+# "назначен министром", "стал президентом компании", "является директором": a post in the instrumental
+COPULAS = {
+    "назначить",
+    "избрать",
+    "переизбрать",
+    "стать",
+    "являться",
+    "быть",
+    "работать",
+    "утвердить",
+    "служить",
+    "остаться",
+    "оставаться",
+    "назначаться",
+    "избираться",
+}
+
+
+def predicate_post(ctx, sent, person) -> list:
+    """The post a person is named to or serves as: "Главой Рособрнадзора назначен Сергей Кравцов"."""
+    tokens = [t for t in sent.tokens if person.start <= t.start < person.stop]
+    ids = {t.id for t in tokens}
+    root = next((t for t in tokens if t.head_id not in ids), None)
+    if root is None or root.rel not in ("nsubj", "nsubj:pass"):
+        return []
+    verb = sent.head(root)
+    if verb is None or (verb.lemma or "").lower() not in COPULAS:
+        return []
+    for token in sent.tokens:
+        if (
+            token.head_id == verb.id
+            and token.feats.get("Case") == "Ins"
+            and is_post(token)
+            and token.rel in ("obl", "xcomp", "obj", "nmod")
+        ):
+            index = sent.tokens.index(token)
+            phrase = [token]
+            for nxt in sent.tokens[index + 1 :]:
+                if nxt.pos in ("NOUN", "PROPN", "ADJ", "CCONJ", "ADP") or nxt.text in QUOTE_MARKS:
+                    if cand_at(ctx, sent, nxt) is not None and cand_at(ctx, sent, nxt).type == "Person":
+                        break
+                    phrase.append(nxt)
+                else:
+                    break
+            start = index
+            while start > 0 and sent.tokens[start - 1].pos == "ADJ":
+                start -= 1
+            return sent.tokens[start:index] + phrase
+    return []
+
+
 def person_case(sent, person) -> str | None:
     tokens = [t for t in sent.tokens if person.start <= t.start < person.stop]
     cases = {t.feats.get("Case") for t in tokens if t.pos == "PROPN" and t.feats.get("Case")}
@@ -126,7 +178,11 @@ def extract_positions(ctx) -> None:
         for person in ctx.in_sent(sent, {"Person"}):
             case = person_case(sent, person)
             left = role_span(phrase_left(ctx, sent, person), case, ctx.article.text)
-            for phrase in (left, role_span(phrase_right(ctx, sent, person), None)):
+            for phrase in (
+                left,
+                role_span(phrase_right(ctx, sent, person), None),
+                predicate_post(ctx, sent, person),
+            ):
                 if phrase:
                     add_position(ctx, sent, person, phrase)
 

@@ -26,7 +26,9 @@ class Pipeline:
             from extractors.ru.extract import extract_ru
 
             return extract_ru(article)
-        log.info("%s: language %r has no extractor; article stored without facts", article.source, article.lang)
+        log.info(
+            "%s: language %r has no extractor; article stored without facts", article.source, article.lang
+        )
         return Extraction(article)
 
 

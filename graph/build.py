@@ -16,7 +16,11 @@ __all__ = ["extraction_triples", "Triple", "SUPER_PROPERTIES", "SYMMETRIC"]
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 # A sub-property triple is asserted with its super-property, so plain queries need no reasoning.
-SUPER_PROPERTIES = {"spokeAt": "participatedIn", "moderated": "participatedIn", "ledDelegationTo": "participatedIn"}
+SUPER_PROPERTIES = {
+    "spokeAt": "participatedIn",
+    "moderated": "participatedIn",
+    "ledDelegationTo": "participatedIn",
+}
 SYMMETRIC = {"metWith", "agreementWith"}
 DATATYPES = {"date": XSD.date, "integer": XSD.integer, "gYear": XSD.gYear, "string": None}
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)

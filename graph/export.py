@@ -38,13 +38,17 @@ def guess_format(path: str, fmt: str | None) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in EXTENSIONS:
         known = ", ".join(sorted(EXTENSIONS))
-        raise InputError(f"{path}: cannot tell the format from the extension {suffix or '(none)'}; use --format or one of {known}")
+        raise InputError(
+            f"{path}: cannot tell the format from the extension {suffix or '(none)'}; use --format or one of {known}"
+        )
     return EXTENSIONS[suffix]
 
 
 def export_store(store: Store, path: str, fmt: str) -> int:
     """Write every quad, sorted, so the same store content gives the same bytes; returns the count."""
-    quads = sorted(store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    quads = sorted(
+        store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+    )
     if fmt in GRAPHLESS:
         items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
     else:

@@ -59,7 +59,7 @@ def _form_for(forms, token):
     return None
 
 
-def inflect_word(vocab, token) -> str:
+def inflect_word(vocab, token, trust_nominative: bool = False) -> str:
     """natasha's inflect_word, less strict when the tagger and the dictionary disagree on gender or animacy."""
     word = normal_word(token.text)
     if token.pos not in INFLECTED or "Case" not in token.feats:
@@ -67,7 +67,7 @@ def inflect_word(vocab, token) -> str:
     forms = vocab(word)
     if token.feats["Case"] == "Nom":
         # the tagger says nominative; believe it unless the dictionary knows no nominative reading
-        if not forms or any(f.feats.get("Case") == "Nom" for f in forms):
+        if trust_nominative or not forms or any(f.feats.get("Case") == "Nom" for f in forms):
             return word
         form = forms[0]
         if form.feats.get("Number") != token.feats.get("Number"):
@@ -84,9 +84,9 @@ def inflect_word(vocab, token) -> str:
     return word
 
 
-def inflect_words(vocab, tokens, ids=None):
+def inflect_words(vocab, tokens, ids=None, trust_nominative: bool = False):
     for token in tokens:
-        yield inflect_word(vocab, token) if not ids or token.id in ids else token.text
+        yield inflect_word(vocab, token, trust_nominative) if not ids or token.id in ids else token.text
 
 
 def _shape(words, tokens):
@@ -94,12 +94,16 @@ def _shape(words, tokens):
         yield recover_case(word, token.text)
 
 
-def normalize_phrase(vocab, tokens, syntax: bool = True) -> str:
-    """The nominative of a phrase: its syntactic head and the adjectives agreeing with it."""
+def normalize_phrase(vocab, tokens, syntax: bool = True, person: bool = False) -> str:
+    """The nominative of a phrase: its syntactic head and the adjectives agreeing with it.
+
+    For a person's name the tagger's nominative is trusted: foreign names (Фухимори) are not
+    declined even when the dictionary knows a lookalike only in other cases.
+    """
     if not tokens:
         return ""
     ids = set(select_inflectable(tokens)) if syntax else None
-    words = inflect_words(vocab, tokens, ids)
+    words = inflect_words(vocab, tokens, ids, trust_nominative=person)
     return recover_spaces(list(_shape(words, tokens)), tokens)
 
 

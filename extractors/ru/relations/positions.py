@@ -42,7 +42,9 @@ def is_post(token) -> bool:
 
 
 def agrees(token, person_case: str | None) -> bool:
-    """A post in apposition agrees in case with the name (names of unknown case agree with anything)."""
+    """A post in apposition is singular and agrees in case with the name (a name of unknown case with any)."""
+    if token.feats.get("Number") == "Plur":
+        return False
     return person_case is None or token.feats.get("Case") in (None, person_case)
 
 
@@ -95,7 +97,7 @@ def phrase_right(ctx, sent, person) -> list:
             break
         out.append(token)
     first = next((t for t in out if t.pos != "ADJ"), None)
-    return out if first is not None and is_post(first) else []
+    return out if first is not None and is_post(first) and first.feats.get("Number") != "Plur" else []
 
 
 def role_span(phrase: list, person_case: str | None, text: str = "") -> list:
@@ -110,6 +112,11 @@ def role_span(phrase: list, person_case: str | None, text: str = "") -> list:
     ]
     if not posts:
         return []
+    # "Президент и первая леди Мишель Обама": of coordinated posts, the one next to the name
+    joins = [i for i, t in enumerate(phrase) if t.pos == "CCONJ" and posts[0] < i]
+    later = [p for p in posts if joins and p > joins[-1]]
+    if later:
+        posts = later
     start = posts[0]
     while start > 0 and phrase[start - 1].pos == "ADJ":
         start -= 1
@@ -134,6 +141,43 @@ COPULAS = {
 }
 
 
+OFFICE_VERBS = {"занять", "занимать", "вступить", "покинуть", "оставить", "назначить", "избрать", "занявший"}
+
+
+def post_tail(ctx, sent, index: int) -> list:
+    """The words after a post noun that belong to it: modifiers and genitive organisations."""
+    tail = []
+    for nxt in sent.tokens[index + 1 :]:
+        if not (nxt.pos in ("NOUN", "PROPN", "ADJ", "CCONJ", "ADP") or nxt.text in QUOTE_MARKS):
+            break
+        owner = cand_at(ctx, sent, nxt)
+        if owner is not None and owner.type == "Person":
+            break
+        tail.append(nxt)
+    return tail
+
+
+def list_posts(ctx, sent) -> list[tuple[object, list]]:
+    """A plural post followed by a list of names: "писатели Павел Басинский, Михаил Павлов и …"."""
+    out = []
+    persons = ctx.in_sent(sent, {"Person"})
+    for index, token in enumerate(sent.tokens):
+        if token.feats.get("Number") != "Plur" or not is_post(token):
+            continue
+        tail = [t for t in post_tail(ctx, sent, index) if t.pos != "CCONJ"]
+        phrase = [token, *tail]  # "легендарные музыканты": the post without the praise
+        offset = phrase[-1].stop
+        for person in persons:
+            if person.start < offset:
+                continue
+            gap = ctx.article.text[offset : person.start]
+            if gap.strip(" ,:—–-") and gap.strip() not in {"и", ", а также", "а также"}:
+                break
+            out.append((person, phrase))
+            offset = person.stop
+    return out
+
+
 def predicate_post(ctx, sent, person) -> list:
     """The post a person is named to or serves as: "Главой Рособрнадзора назначен Сергей Кравцов"."""
     tokens = [t for t in sent.tokens if person.start <= t.start < person.stop]
@@ -142,7 +186,16 @@ def predicate_post(ctx, sent, person) -> list:
     if root is None or root.rel not in ("nsubj", "nsubj:pass"):
         return []
     verb = sent.head(root)
-    if verb is None or (verb.lemma or "").lower() not in COPULAS:
+    if verb is None or (verb.lemma or "").lower() not in COPULAS | OFFICE_VERBS:
+        return []
+    for office in sent.tokens:
+        # "занял пост министра финансов", "вступил в должность губернатора"
+        if office.head_id == verb.id and (office.lemma or "").lower() in {"пост", "должность"}:
+            for token in sent.tokens:
+                if token.head_id == office.id and token.feats.get("Case") == "Gen" and is_post(token):
+                    index = sent.tokens.index(token)
+                    return [token, *post_tail(ctx, sent, index)]
+    if (verb.lemma or "").lower() not in COPULAS:
         return []
     for token in sent.tokens:
         if (
@@ -152,14 +205,7 @@ def predicate_post(ctx, sent, person) -> list:
             and token.rel in ("obl", "xcomp", "obj", "nmod")
         ):
             index = sent.tokens.index(token)
-            phrase = [token]
-            for nxt in sent.tokens[index + 1 :]:
-                if nxt.pos in ("NOUN", "PROPN", "ADJ", "CCONJ", "ADP") or nxt.text in QUOTE_MARKS:
-                    if cand_at(ctx, sent, nxt) is not None and cand_at(ctx, sent, nxt).type == "Person":
-                        break
-                    phrase.append(nxt)
-                else:
-                    break
+            phrase = [token, *post_tail(ctx, sent, index)]
             start = index
             while start > 0 and sent.tokens[start - 1].pos == "ADJ":
                 start -= 1
@@ -175,6 +221,8 @@ def person_case(sent, person) -> str | None:
 
 def extract_positions(ctx) -> None:
     for sent in story_sents(ctx):
+        for person, phrase in list_posts(ctx, sent):
+            add_position(ctx, sent, person, phrase)
         for person in ctx.in_sent(sent, {"Person"}):
             case = person_case(sent, person)
             left = role_span(phrase_left(ctx, sent, person), case, ctx.article.text)
@@ -218,10 +266,16 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         org_key = article_region(ctx)
     if org_key is None:
         org_key, role_tokens = gentilic_org(ctx, role_tokens)
+    if org_key is None and not any((t.lemma or "").lower() in POST_WORDS for t in role_tokens if t.pos == "NOUN"):
+        return  # an unlisted animate noun ("правозащитник") is a post only next to its organisation
     if ACTING.search(ctx.article.text[max(sent.start, role_tokens[0].start - 8) : role_tokens[0].start]):
         # "и.о. министра": the post stays in the genitive after "исполняющий обязанности"
         written = " ".join(t.text for t in role_tokens)
         role = "исполняющий обязанности " + written.lower()
+    elif role_tokens[0].feats.get("Number") == "Plur":
+        # one of "писатели …": the post in the singular
+        rest_text = " ".join(t.text for t in role_tokens[1:])
+        role = f"{role_tokens[0].lemma} {rest_text}".strip().lower()
     else:
         role = normalize_post(ctx.models.morph_vocab, role_tokens).lower()
     role = re.sub(r"\s+", " ", role).strip(" ,–-")

@@ -114,7 +114,9 @@ def find_names(parsed: Parsed, vocab, gazetteer: RuGazetteer) -> list[Cand]:
         if span.type == "PER":
             tokens = extend_person(sent, tokens)
             start, stop = tokens[0].start, tokens[-1].stop
-            cands.append(Cand(start, stop, "Person", normalize_phrase(vocab, tokens, syntax=False, person=True), sent))
+            cands.append(
+                Cand(start, stop, "Person", normalize_phrase(vocab, tokens, syntax=False, person=True), sent)
+            )
             continue
         name = normalize_phrase(vocab, tokens, syntax=True)
         entry = gazetteer.find(text, tokens)

@@ -266,7 +266,9 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         org_key = article_region(ctx)
     if org_key is None:
         org_key, role_tokens = gentilic_org(ctx, role_tokens)
-    if org_key is None and not any((t.lemma or "").lower() in POST_WORDS for t in role_tokens if t.pos == "NOUN"):
+    if org_key is None and not any(
+        (t.lemma or "").lower() in POST_WORDS for t in role_tokens if t.pos == "NOUN"
+    ):
         return  # an unlisted animate noun ("правозащитник") is a post only next to its organisation
     if ACTING.search(ctx.article.text[max(sent.start, role_tokens[0].start - 8) : role_tokens[0].start]):
         # "и.о. министра": the post stays in the genitive after "исполняющий обязанности"

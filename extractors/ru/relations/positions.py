@@ -13,6 +13,7 @@ __all__ = ["extract_positions", "POST_WORDS"]
 
 POST_WORDS = frozenset(load_words("posts.txt"))
 NOT_POSTS = frozenset(load_words("not_posts.txt"))
+ARTS_POSTS = frozenset(load_words("arts_posts.txt"))
 ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио)\s*$", re.IGNORECASE)
 QUOTE_MARKS = {"«", "»", '"'}
 STOP_TEXT = {",", ".", ";", ":", "(", ")", "!", "?", "–", "—", "-", "«", "»", '"'}
@@ -30,7 +31,11 @@ ALLOWED_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "NUM", "PUNCT", "DET"}
 def is_post(token) -> bool:
     """A post or profession: a listed post word, or any animate common noun that is not kin or crowd."""
     lemma = (token.lemma or "").lower()
-    if lemma in POST_WORDS or any(part in POST_WORDS for part in lemma.split("-") if len(part) > 3):
+    if (
+        lemma in POST_WORDS
+        or lemma in ARTS_POSTS
+        or any(part in POST_WORDS for part in lemma.split("-") if len(part) > 3)
+    ):
         return True
     return (
         token.pos == "NOUN"

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= ./forumgraph-store
 PYTHON ?= python3
 
-.PHONY: demo test lint browser bench clean
+.PHONY: demo test lint browser bench eval clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,7 @@ bench: $(VENV)/.installed
 
 clean:
 	rm -rf $(STORE) graph.html tests/artifacts
+
+# The README's table of extraction figures on the dev sets in ../shared/eval.
+eval: $(VENV)/.installed
+	$(BIN)/python bench/eval_table.py

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.query import Result
 
 from graph.vocab import PREFIXES
@@ -36,8 +36,8 @@ def json_term(term) -> dict:
     out = {"type": "literal", "value": str(term)}
     if isinstance(term, Literal) and term.language:
         out["xml:lang"] = term.language
-    elif isinstance(term, Literal) and term.datatype:
-        out["datatype"] = str(term.datatype)
+    elif isinstance(term, Literal) and term.datatype and term.datatype != XSD.string:
+        out["datatype"] = str(term.datatype)  # plain strings carry no datatype in SPARQL JSON
     return out
 
 

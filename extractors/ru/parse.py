@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from natasha import Doc
@@ -48,9 +49,21 @@ class Parsed:
         return None
 
 
+def parseable(text: str) -> str:
+    """The text as natasha can take it, offsets unchanged: letters Unicode cannot name become "?".
+
+    pymorphy2 asks unicodedata for every letter's name and fails on the unnamed ones (Tangut …).
+    """
+    if text.isascii():
+        return text
+    return "".join(ch if ch.isspace() or unicodedata.name(ch, None) else "?" for ch in text)
+
+
 def parse_text(text: str, models: RuModels) -> Parsed:
     """segment -> morphology -> lemmas -> syntax -> NER, as natasha's Doc does it."""
-    doc = Doc(text)
+    if not text.strip():
+        return Parsed(text, [], [])  # natasha's syntax parser fails on a text with no token
+    doc = Doc(parseable(text))
     doc.segment(models.segmenter)
     doc.tag_morph(models.morph_tagger)
     doc.parse_syntax(models.syntax_parser)
@@ -72,5 +85,15 @@ def parse_text(text: str, models: RuModels) -> Parsed:
             last.stop = sent.stop
             last.text = text[last.start : last.stop]
             continue
-        sents.append(Sent(len(sents), sent.start, sent.stop, sent.text, tokens, {t.id: t for t in tokens}))
+        # the sentence as the article has it (natasha saw a copy with unnamed letters replaced)
+        sents.append(
+            Sent(
+                len(sents),
+                sent.start,
+                sent.stop,
+                text[sent.start : sent.stop],
+                tokens,
+                {t.id: t for t in tokens},
+            )
+        )
     return Parsed(text, sents, list(doc.spans))

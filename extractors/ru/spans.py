@@ -166,6 +166,8 @@ PATRONYMIC = re.compile(r"(вич|вна|ична|инична)(а|у|ем|ом|
 
 def extend_person(sent: Sent, tokens: list) -> list:
     """Add a surname the tagger left out: "Юрия Борисовича | Гриценко"."""
+    if tokens[-1] not in sent.tokens:
+        return tokens  # a span across a sentence break
     index = sent.tokens.index(tokens[-1])
     ids = {t.id for t in tokens}
     while index + 1 < len(sent.tokens):

@@ -64,7 +64,8 @@ def phrase_left(ctx, sent, person) -> list:
     """Tokens before the person that can belong to its post: posts, modifiers, genitive names."""
     tokens = [t for t in sent.tokens if t.stop <= person.start]
     out: list = []
-    for token in reversed(tokens):
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
         owner = cand_at(ctx, sent, token)
         if owner is not None and owner.type == "Person":
             break
@@ -73,9 +74,16 @@ def phrase_left(ctx, sent, person) -> list:
         if owner is None and token.pos not in ALLOWED_POS:
             break
         case = token.feats.get("Case")
-        if owner is None and token.pos == "NOUN" and not is_post(token) and case not in ("Gen", None):
-            break  # "под руководством", "по инициативе": not part of a post
-        if owner is None and token.pos == "ADP" and (token.lemma or "") not in {"по", "в"}:
+        governed = index > 0 and (tokens[index - 1].lemma or "") in {"по", "в", "от"}
+        if (
+            owner is None
+            and token.pos == "NOUN"
+            and not is_post(token)
+            and case not in ("Gen", None)
+            and not governed
+        ):
+            break  # "под руководством", "по инициативе": not part of a post (but "суда по правам человека" is)
+        if owner is None and token.pos == "ADP" and (token.lemma or "") not in {"по", "в", "от"}:
             break
         out.insert(0, token)
     return out
@@ -123,7 +131,8 @@ def role_span(phrase: list, person_case: str | None, text: str = "") -> list:
     if later:
         posts = later
     start = posts[0]
-    while start > 0 and phrase[start - 1].pos == "ADJ":
+    # modifiers of the post (первый, генеральный), but not an age (70-летний)
+    while start > 0 and phrase[start - 1].pos == "ADJ" and not phrase[start - 1].text[:1].isdigit():
         start -= 1
     return phrase[start:]
 

@@ -62,6 +62,8 @@ class Entity:
     extra_types: tuple[str, ...] = ()  # e.g. ("Official",)
     # identity override: entities with the same `ident` are one node (type and name by default)
     ident: str = ""
+    # why mentions were merged into this entity: "rule: «alias» (score)", one line per merge
+    merge_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Resolution inside one article: mentions of the same thing become one entity."""
+"""Resolution inside one article: mentions of the same thing become one entity, and each merge says why."""
 
 from __future__ import annotations
 
@@ -6,14 +6,23 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from extractors.aliases import (
+    link_acronyms,
+    link_brackets,
+    link_legal_forms,
+    link_nicknames,
+    link_territories,
+)
 from extractors.doc import EVENT_TYPES, Entity, Mention
+from extractors.merging import ORG_CLASS_RANK, Notes, group_key, surface
+from extractors.nameforms import PATRONYMIC, inflection_of, person_ident, same_word, split_person
 from extractors.vocab import fold, load_gazetteer
 
 __all__ = ["Resolved", "resolve_mentions", "person_ident", "ORG_CLASS_RANK"]
 
-# When mentions of one organisation disagree on its class, the more specific class wins.
-ORG_CLASS_RANK = {"Organization": 0, "Company": 1, "GovernmentBody": 2, "University": 3}
-ABBREVIATION = re.compile(r"^\s*\(\s*([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё\-]{1,12})\s*\)")
+CAPITALISED = re.compile(
+    r"(?<![\w.-])((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,2})?([A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?)(?![\w-])"
+)
 
 
 @dataclass
@@ -24,63 +33,177 @@ class Resolved:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def person_ident(name: str) -> str:
-    """First name and surname: the identity of a person whether or not the patronymic is written."""
-    words = name.split()
-    return f"{words[0]} {words[-1]}" if len(words) >= 2 else name
+# Persons ------------------------------------------------------------------------------------------
 
 
-def group_key(cand) -> str:
-    if cand.type == "Person":
-        return "person:" + fold(person_ident(cand.name))
-    if cand.type in ("Organization", "University", "GovernmentBody", "Company"):
-        return "org:" + fold(cand.name)
-    if cand.type in EVENT_TYPES:
-        return "event:" + fold(cand.name)
-    return f"{cand.type.lower()}:" + fold(cand.name)
+class Person:
+    """The full-name mentions of one person, and the short mentions linked to them."""
+
+    def __init__(self, cand):
+        self.cands = [cand]
+        self.full = [cand]
+
+    def idents(self) -> list[str]:
+        return sorted({person_ident(c.name) for c in self.full})
+
+    def firsts(self) -> set[str]:
+        return {i.split()[0] for i in self.idents()}
+
+    def lasts(self) -> set[str]:
+        return {i.split()[-1] for i in self.idents()}
+
+    def takes(self, words: list[str]) -> bool:
+        """Forms of our first name and surname: "Антонеллой Рокуццо" ~ "Антонелла Рокуццо"."""
+        return any(same_word(words[0], f) for f in self.firsts()) and any(
+            same_word(words[-1], s) for s in self.lasts()
+        )
+
+    def best(self, text: str) -> str:
+        """The identity written as such most often (so in the nominative), then the most frequent one."""
+
+        def score(ident: str):
+            members = [c for c in self.full if person_ident(c.name) == ident]
+            verbatim = sum(fold(person_ident(surface(c, text))) == fold(ident) for c in members)
+            return (verbatim, len(members), -len(ident), ident)
+
+        return max(self.idents(), key=score)
 
 
-def link_persons(cands: list) -> None:
-    """A surname alone, or first name + surname, refers to the full person named in the article."""
-    full = [c for c in cands if c.type == "Person" and len(c.name.split()) >= 2]
-    for cand in cands:
-        if cand.type != "Person" or len(cand.name.split()) >= 2:
+def link_persons(cands: list, notes: Notes) -> list[Person]:
+    """Variants of a full name, surnames alone, first names alone and initials join the full person."""
+    text = notes.text
+    persons = [c for c in cands if c.type == "Person"]
+    for cand in persons:
+        agree_case(cand, text)
+    unglue_persons(persons, notes)
+    people: list[Person] = []
+    for cand in persons:
+        initials, words = split_person(cand.name)
+        if initials or len(words) < 2:
             continue
-        surname = fold(cand.name)
-        matches = {person_ident(f.name) for f in full if fold(f.name.split()[-1]) == surname}
-        if len(matches) == 1:
-            cand.name = next(f.name for f in full if person_ident(f.name) in matches)
-            cand.alt.append(cand.name)
+        home = next((p for p in people if p.takes(words)), None)
+        if home is None:
+            people.append(Person(cand))
+        else:
+            home.cands.append(cand)
+            home.full.append(cand)
+    for person in people:
+        best = person.best(text)
+        for cand in person.full:
+            if fold(person_ident(cand.name)) != fold(best):
+                notes.merge(cand, "variant form of the full name", surface(cand, text), 0.9)
+                cand.name = best
+    for cand in persons:
+        initials, words = split_person(cand.name)
+        if len(words) != 1:
+            continue
+        forms = {words[0], surface(cand, text).split()[-1]}
+        person, rule, score = match_person(people, forms, initials, cand.start)
+        if person is not None:
+            notes.merge(cand, rule, surface(cand, text), score)
+            cand.name = person.best(text)
+            person.cands.append(cand)
+    return people
 
 
-def link_abbreviations(cands: list, text: str) -> None:
-    """ "Полное название (АББР)": the abbreviation names the organisation before it."""
-    by_fold = {}
-    for cand in cands:
-        if cand.type in ORG_CLASS_RANK:
-            m = ABBREVIATION.match(text, cand.stop)
-            if m and m.group(1).isupper():
-                by_fold[fold(m.group(1))] = cand
-    for cand in cands:
-        target = by_fold.get(fold(cand.name))
-        if target is not None and target is not cand:
-            cand.alt.append(cand.name)
-            cand.name, cand.type = target.name, target.type
-    for abbr, target in by_fold.items():
-        target.alt.append(abbr.upper())
+FEMALE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
 
 
-def link_events(cands: list) -> None:
-    """A bare event noun refers to the last event of its class named before it (or just after, in its sentence)."""
+def agree_case(cand, text: str) -> None:
+    """A first name kept as written is a nominative, so is the surname: "Евгения Жданова", not "… Жданов"."""
+    words, written = cand.name.split(), surface(cand, text).split()
+    if len(words) < 2 or len(words) != len(written) or fold(words[0]) != fold(written[0]):
+        return
+    if words[0][-1:] in "ая" and fold(words[-1]) != fold(written[-1]) and FEMALE_SURNAME.search(written[-1]):
+        cand.name = " ".join([*words[:-1], written[-1]])
+
+
+def match_person(
+    people: list[Person], forms: set[str], initials: str, at: int
+) -> tuple[Person | None, str, float]:
+    """The one person a short mention names: by surname (and initials), else by first name.
+
+    Of two persons with that name, the one already introduced (named in full before `at`) is meant;
+    when both or neither were, the mention names neither for sure and stays apart.
+    """
+
+    def one(found: list[Person]) -> Person | None:
+        if len(found) > 1:
+            found = [p for p in found if min(c.start for c in p.full) < at]
+        return found[0] if len(found) == 1 else None
+
+    by_surname = [p for p in people if any(same_word(f, s) for f in forms for s in p.lasts())]
+    if initials:
+        fits = [p for p in by_surname if any(fold(f).startswith(fold(initials[:1])) for f in p.firsts())]
+        return one(fits), "initials → full name in article", 0.9
+    if by_surname:
+        return one(by_surname), "surname-only → full name in article", 0.9
+    by_first = [p for p in people if any(same_word(f, g) for f in forms for g in p.firsts())]
+    return one(by_first), "first name only → full name in article", 0.8
+
+
+def unglue_persons(persons: list, notes: Notes) -> None:
+    """ "Максим Дадашев Дадашев", "Майкла Джексона Кэтрин": a person named in full elsewhere, glued to a word."""
+    pairs = [c for c in persons if len(c.name.split()) == 2 and not split_person(c.name)[0]]
+    for cand in persons:
+        words = cand.name.split()
+        if len(words) < 3 or PATRONYMIC.search(words[1]):
+            continue
+        for i in range(len(words) - 1):
+            window = words[i : i + 2]
+            match = next(
+                (p for p in pairs if all(same_word(a, b) for a, b in zip(window, p.name.split()))), None
+            )
+            if match is not None:
+                notes.merge(cand, "name glued to a neighbouring word", surface(cand, notes.text), 0.7)
+                cand.name = match.name
+                break
+
+
+def repeated_surnames(people: list[Person], cands: list, notes: Notes) -> None:
+    """A person's surname written again where the tagger saw no name ("Путин подписал", "Б.Обама") names them."""
+    text = notes.text
+    taken = [(c.start, c.stop) for c in cands] + [(a, b) for a, b, _ in notes.spans]
+    for m in CAPITALISED.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        initials = m.group(1) or ""
+        owners = [
+            p
+            for p in people
+            if any(len(s) >= 4 and same_word(m.group(2), s) for s in p.lasts())
+            and (not initials or any(fold(f).startswith(fold(initials[:1])) for f in p.firsts()))
+        ]
+        if len(owners) != 1 or next_to_name(text, m.start(2) if not initials else m.start(), m.end()):
+            continue
+        notes.alias(
+            owners[0].full[0], m.start(), m.end(), "surname repeated → full name in article", 0.8, False
+        )
+
+
+def next_to_name(text: str, start: int, stop: int) -> bool:
+    """A capitalised word or an initial right before or after: part of another name ("Людмила Путина")."""
+    before = re.search(r"([A-ZА-ЯЁ][\w.]*)[ \t]+$", text[max(0, start - 40) : start])
+    after = re.match(r"[ \t]+[A-ZА-ЯЁ][\w]*", text[stop : stop + 40])
+    return bool(after) or bool(before and (len(before.group(1)) >= 3 or before.group(1).endswith(".")))
+
+
+# Events -------------------------------------------------------------------------------------------
+
+
+def link_events(cands: list, notes: Notes) -> None:
+    """A series named alone means its one edition of the article; a bare event noun, the event named before."""
     named = [c for c in cands if c.type in EVENT_TYPES and c.kind == "named"]
     editions = defaultdict(set)
     for c in named:
-        if c.series and c.year:
+        if c.series and (c.year or c.edition):
             editions[c.series].add(c.name)
     for cand in cands:
         if cand.kind == "series" and len(editions.get(cand.series, ())) == 1:
-            # the series named alone in an article about one of its editions means that edition
             edition = next(c for c in named if c.name in editions[cand.series])
+            notes.merge(
+                cand, "series named alone → its edition in the article", surface(cand, notes.text), 0.8
+            )
             cand.kind, cand.type, cand.name = "named", edition.type, edition.name
             cand.year, cand.alt = edition.year, []
         if cand.kind != "anaphor":
@@ -90,22 +213,32 @@ def link_events(cands: list) -> None:
         after = [c for c in fits if c.start > cand.start and c.sent is cand.sent]
         target = before[-1] if before else (after[0] if after else None)
         if target is not None:
+            notes.merge(cand, "event noun → the event named before", surface(cand, notes.text), 0.7)
             cand.kind, cand.type, cand.name = "named", target.type, target.name
 
 
+# The whole ----------------------------------------------------------------------------------------
+
+
 def resolve_mentions(cands: list, text: str, lang: str = "ru") -> Resolved:
-    """Group candidates into entities; every named candidate gets `key` and a Mention."""
-    link_persons(cands)
-    link_abbreviations(cands, text)
-    link_events(cands)
+    """Group candidates into entities; every named candidate gets `key` and a Mention; merges keep reasons."""
+    notes = Notes(text)
+    link_territories(cands, notes)
+    people = link_persons(cands, notes)
+    link_nicknames(cands, notes)
+    link_brackets(cands, notes)
+    link_legal_forms(cands, notes)
+    link_acronyms(cands, notes)
+    link_events(cands, notes)
+    repeated_surnames(people, cands, notes)
     groups: dict[str, list] = defaultdict(list)
     for cand in cands:
         if cand.kind == "anaphor":
             continue
         cand.key = group_key(cand)
         groups[cand.key].append(cand)
-    out = Resolved()
     gazetteer = load_gazetteer()
+    out = Resolved()
     for key, members in groups.items():
         names = [m.name for m in members]
         if members[0].type == "Person":
@@ -118,9 +251,20 @@ def resolve_mentions(cands: list, text: str, lang: str = "ru") -> Resolved:
         entry = gazetteer.get(name)
         if entry is not None and entry.type == cls:
             alts |= set(entry.names)
+        for m in members:
+            if m.gazetteer and not inflection_of(surface(m, text), name):
+                notes.merge(m, "gazetteer alias", surface(m, text), 1.0)
         alts.discard(name)
-        out.entities[key] = Entity(key, cls, name, lang, tuple(sorted(alts)), ident=ident)
+        reasons = sorted({r for m in members for r in notes.why.get(id(m), ())})
+        out.entities[key] = Entity(
+            key, cls, name, lang, tuple(sorted(alts)), ident=ident, merge_reasons=tuple(reasons)
+        )
+    spans = {(c.start, c.stop) for c in cands if c.key}
     for cand in cands:
         if cand.key:
-            out.mentions.append(Mention(cand.start, cand.stop, text[cand.start : cand.stop], cand.key))
+            out.mentions.append(Mention(cand.start, cand.stop, surface(cand, text), cand.key))
+    for start, stop, anchor in notes.spans:
+        if anchor.key and (start, stop) not in spans:
+            spans.add((start, stop))
+            out.mentions.append(Mention(start, stop, text[start:stop], anchor.key))
     return out

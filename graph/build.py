@@ -77,6 +77,7 @@ def extraction_triples(ext: Extraction) -> tuple[URIRef, list[Triple]]:
         for alt in ent.alt_names:
             if alt != ent.name:
                 triples.append((node, SKOS.altLabel, Literal(alt, lang=name_lang(alt, lang))))
+        triples.extend((node, FG.mergeReason, Literal(reason)) for reason in ent.merge_reasons)
         if ent.type != "Position":
             triples.append((node, FG.mentionedIn, art_node))
     for mention in ext.mentions:

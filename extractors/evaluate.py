@@ -677,9 +677,24 @@ class _Gold:
         self.pairs: dict[str, list[_Pair]] = {m: [] for m in mapping.measures}
         self._read_pairs(rules, mapping, lemmas)
         self.altnames = self._read_altnames(rules)
-        self.persons = [
-            ((e.start, e.stop), self.find(e.id)) for e in doc.entities if self.cls[e.id] == "Person"
-        ]
+        self.persons = self._person_identities(doc)
+
+    def _person_identities(self, doc: GoldDoc) -> list[tuple[Span, str]]:
+        """Gold persons for the over-merge rate: NEREL links only some mentions, so mentions that are
+        forms of one name ("Андрей Варичев", "Андрея Варичева") are one person unless Wikidata says otherwise."""
+        from extractors.nameforms import inflection_of
+
+        qid = dict((eid, q) for eid, q in doc.links)
+        persons = [e for e in doc.entities if self.cls[e.id] == "Person"]
+        root = {e.id: self.find(e.id) for e in persons}
+        for i, a in enumerate(persons):
+            for b in persons[i + 1 :]:
+                if root[a.id] == root[b.id] or qid.get(a.id, qid.get(b.id)) != qid.get(b.id, qid.get(a.id)):
+                    continue
+                if inflection_of(a.text, b.text):
+                    old, new = root[b.id], root[a.id]
+                    root = {k: new if v == old else v for k, v in root.items()}
+        return [((e.start, e.stop), root[e.id]) for e in persons]
 
     def find(self, eid: str) -> str:
         while self.parent[eid] != eid:

@@ -416,3 +416,35 @@ def test_cli_errors_are_one_line(fake_pipeline, args, message):
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and message in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_overmerge_counts_forms_of_one_name_as_one_person():
+    """NEREL links only some mentions: "Андрей Варичев" … "Андрея Варичева" is one gold person."""
+    text = "Андрей Варичев умер. Коллеги Андрея Варичева и Ольга Петрова скорбят."
+    spans = [("a", "Андрей Варичев"), ("b", "Андрея Варичева"), ("c", "Ольга Петрова")]
+    gold = ev.make_gold_doc(
+        "d",
+        text,
+        [ev.GoldEntity(i, "PERSON", text.index(s), text.index(s) + len(s), s) for i, s in spans],
+        [],
+    )
+
+    def extract(article: Article) -> Extraction:
+        mentions = [
+            Mention(text.index(s), text.index(s) + len(s), s, "p1" if i != "c" else "p2") for i, s in spans
+        ]
+        return Extraction(
+            article,
+            (Entity("p1", "Person", "Андрей Варичев"), Entity("p2", "Person", "Ольга Петрова")),
+            tuple(mentions),
+        )
+
+    resolution = ev.evaluate([gold], extract, mapping=ev.load_mapping("nerel")).to_json()["resolution"]
+    assert (resolution["person_nodes"], resolution["person_overmerged"]) == (2, 0)
+
+    def merge_all(article: Article) -> Extraction:
+        mentions = [Mention(text.index(s), text.index(s) + len(s), s, "p1") for _, s in spans]
+        return Extraction(article, (Entity("p1", "Person", "Андрей Варичев"),), tuple(mentions))
+
+    resolution = ev.evaluate([gold], merge_all, mapping=ev.load_mapping("nerel")).to_json()["resolution"]
+    assert (resolution["person_nodes"], resolution["person_overmerged"]) == (1, 1)

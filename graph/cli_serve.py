@@ -33,10 +33,17 @@ def interrupt(signum: int, frame) -> None:
     help="Seconds a query may run (whole seconds, as Oxigraph takes them).",
 )
 @click.option(
+    "--max-result-bytes",
+    default=100_000_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Cut an answer (and close its connection) past this many bytes.",
+)
+@click.option(
     "--writable", is_flag=True, help="Accept SPARQL Update and Graph Store writes (and lock the store)."
 )
 @user_errors
-def serve(store_dir: str, host: str, port: int, timeout: int, writable: bool) -> None:
+def serve(store_dir: str, host: str, port: int, timeout: int, max_result_bytes: int, writable: bool) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (Oxigraph's server), with a query page in the browser.
 
     GET or POST queries to /query; results as JSON, XML, CSV or TSV (SELECT, ASK) and Turtle,
@@ -57,7 +64,9 @@ def serve(store_dir: str, host: str, port: int, timeout: int, writable: bool) ->
         raise StoreError(
             f"{store_dir}: expected a store directory to serve, got a URL (a server already serves it)"
         )
-    endpoint = Endpoint(store_dir, host, port, writable=writable, timeout=timeout)
+    endpoint = Endpoint(
+        store_dir, host, port, writable=writable, timeout=timeout, max_result_bytes=max_result_bytes
+    )
     signal.signal(signal.SIGTERM, interrupt)
     try:
         with endpoint:

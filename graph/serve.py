@@ -96,6 +96,7 @@ class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     backend: tuple[str, int] = ("127.0.0.1", 0)
     backend_timeout: float = 60.0
+    max_result_bytes: int = 100_000_000
 
     def handle_error(self, request, client_address) -> None:
         # A client that hangs up mid-answer is routine, not a traceback on the terminal.
@@ -163,8 +164,18 @@ class Proxy(http.server.BaseHTTPRequestHandler):
             self.send_header("Connection", "close")  # streamed results end when the connection does
             self.close_connection = True
         self.end_headers()
+        sent, limit = 0, self.server.max_result_bytes
         while chunk := resp.read(65536):
+            if sent + len(chunk) > limit:
+                # the status line is gone already: the only way to say "too big" is to stop here
+                self.wfile.write(chunk[: max(0, limit - sent)])
+                log.warning(
+                    "answer to %s %s cut at %d bytes (--max-result-bytes)", self.command, self.path, limit
+                )
+                self.close_connection = True
+                return
             self.wfile.write(chunk)
+            sent += len(chunk)
 
     def refuse(self, status: int, message: str) -> None:
         data = (message + "\n").encode("utf-8")
@@ -203,6 +214,7 @@ class Endpoint:
         *,
         writable: bool = False,
         timeout: int = 30,
+        max_result_bytes: int = 100_000_000,
     ):
         self.location, self.writable, self.timeout = location, writable, timeout
         self.process: subprocess.Popen | None = None
@@ -214,6 +226,7 @@ class Endpoint:
         except OSError as err:
             raise StoreError(f"cannot listen on {host}:{port}: {err.strerror}") from err
         self.server.backend_timeout = timeout + 30
+        self.server.max_result_bytes = max_result_bytes
         self.url = f"http://{f'[{host}]' if v6 else host}:{self.server.server_address[1]}"
 
     @property

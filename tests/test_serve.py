@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.client
+
 import csv
 import http.server
 import io
@@ -324,6 +326,25 @@ def test_a_query_past_the_time_limit_is_cut(store_dir):
         _, _, body = get(server, CUBE, "text/csv")
         assert time.monotonic() - started < 20
         assert b"cancelled" in body  # Oxigraph may have sent 200 already: the answer ends with the error
+    finally:
+        server.stop()
+
+
+def test_an_answer_past_the_size_limit_is_cut(store_dir):
+    server = Served(store_dir, "--max-result-bytes", "2000")
+    try:
+        sparql = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+        req = urllib.request.Request(
+            f"{server.url}?{urllib.parse.urlencode({'query': sparql})}", headers={"Accept": "text/csv"}
+        )
+        with NO_PROXY.open(req, timeout=30) as resp:
+            try:
+                body = resp.read()
+            except http.client.IncompleteRead as err:
+                body = err.partial
+        assert 0 < len(body) <= 2000
+        _, _, small = get(server, "ASK { ?s ?p ?o }", "application/sparql-results+json")
+        assert b"true" in small  # small answers pass untouched
     finally:
         server.stop()
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import http.client
-
 import csv
+import http.client
 import http.server
 import io
 import json

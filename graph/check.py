@@ -43,6 +43,7 @@ class Violation:
 class CheckReport:
     nodes: int = 0
     violations: list[Violation] = field(default_factory=list)
+    warnings: list[Violation] = field(default_factory=list)  # sh:Warning results: reported, not failing
 
     @property
     def ok(self) -> bool:
@@ -80,13 +81,15 @@ def check_store(store: Store) -> CheckReport:
     with _quiet_rdflib_terms():
         _, results, _ = pyshacl.validate(store.inner, shacl_graph=load_shapes(), inference="none")
     report = CheckReport(nodes=_count_nodes(store))
-    found = set()
+    found, warned = set(), set()
     for result in results.subjects(SH.focusNode, None):
         focus = results.value(result, SH.focusNode)
         message = str(results.value(result, SH.resultMessage) or _fallback_message(results, result))
         message, named = _plain_words(store, message)
-        found.add(Violation(_name(store, focus), message, named or _files(store, focus)))
+        bucket = warned if results.value(result, SH.resultSeverity) == SH.Warning else found
+        bucket.add(Violation(_name(store, focus), message, named or _files(store, focus)))
     report.violations = sorted(found)
+    report.warnings = sorted(warned)
     return report
 
 

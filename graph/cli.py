@@ -96,8 +96,35 @@ def cli(verbose: int) -> None:
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal)."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    help="Worker processes extracting articles (0: one per CPU) [default: 1, which extracts in this "
+    "process; with --dask local, one per CPU].",
+)
+@click.option(
+    "--dask",
+    metavar="ADDRESS|local",
+    help="Extract on a Dask cluster: a scheduler address, or 'local' for --jobs worker processes here.",
+)
+@click.option(
+    "--article-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Skip an article whose extraction takes longer, restarting its worker [default: 120 with workers; "
+    "given with --jobs 1, one worker process is used].",
+)
 @user_errors
-def build(paths: tuple[str, ...], store_dir: str, max_bytes: int, progress: bool | None) -> None:
+def build(
+    paths: tuple[str, ...],
+    store_dir: str,
+    max_bytes: int,
+    progress: bool | None,
+    jobs: int | None,
+    dask: str | None,
+    article_timeout: float | None,
+) -> None:
     """Read articles (files, folders, globs) and add their facts to the store.
 
     Formats: .txt, .md, .html/.htm (main text only), .jsonl (one article a line with "text", and
@@ -107,18 +134,36 @@ def build(paths: tuple[str, ...], store_dir: str, max_bytes: int, progress: bool
     \b
     Example:
       forumgraph build data/articles 'news/**/*.html' --store ./forumgraph-store
+      forumgraph build feed.jsonl --jobs 2
+      forumgraph build feed.jsonl --dask tcp://scheduler:8786 --store http://127.0.0.1:7878
     """
+    import os
+
     from tqdm import tqdm
 
     from extractors.pipeline import Pipeline
+    from extractors.ru.models import load_ru_models
     from graph.ingest import build_into
     from graph.store import open_store
 
+    if jobs is None:
+        jobs = 0 if dask == "local" else 1
+    jobs = jobs or os.cpu_count() or 1
+    if article_timeout is None and (jobs > 1 or dask):
+        article_timeout = 120.0
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit=" articles", disable=not show, file=sys.stderr)
     with open_store(store_dir) as store:
         summary = build_into(
-            store, paths, Pipeline().extract, max_bytes=max_bytes, on_item=lambda _: bar.update()
+            store,
+            paths,
+            Pipeline().extract,
+            max_bytes=max_bytes,
+            on_item=lambda _: bar.update(),
+            jobs=jobs,
+            dask=dask,
+            article_timeout=article_timeout,
+            warm=load_ru_models,
         )
         total = len(store)
     bar.close()

@@ -31,6 +31,8 @@ def check(store_dir: str) -> None:
 
     with open_store(store_dir, read_only=True) as store:
         report = check_store(store)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}")
     for violation in report.violations:
         click.echo(str(violation))
     if report.violations:

@@ -194,12 +194,6 @@ def wait_for_graphs(store_dir: Path, build: subprocess.Popen, timeout: float = 6
     pytest.fail("the build stored nothing in time")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: while a build creates a new store, a read-only open raises RuntimeError ('Column family not "
-    "found: gosp', 'Corruption: ... No such file') besides OSError; graph/store.py open_store catches only "
-    "OSError, so `forumgraph query` shows a traceback instead of one line",
-)
 def test_reader_during_store_creation_gets_one_line(tmp_path, monkeypatch):
     (tmp_path / "store").mkdir()
 

@@ -298,12 +298,6 @@ def measured_build(root: Path, store: Path, timeout: float, *args: str) -> tuple
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: one run-on line costs time and memory quadratic in its length: slovnet's syntax parser "
-    "scores every token pair of a 'sentence' (200 KB: 2.8 GB, 15 s; 300 KB: 6 GB, 27 s; 1 MB would need "
-    "17 GB) - extractors/ru/parse.py parse_text should cut sentences longer than a few hundred tokens",
-)
 def test_run_on_line_memory_stays_flat(tmp_path):
     root = folder(tmp_path, good=0)
     (root / "line.txt").write_bytes(run_on_line(200_000))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from extractors.doc import Article, Entity, Evidence, Extraction, Fact, Mention, Value
 from extractors.resolve import resolve_mentions
 from extractors.ru.events import find_events
@@ -28,6 +30,9 @@ class Context:
         self.entities: dict[str, Entity] = {}
         self.facts: list[Fact] = []
         self.extra_mentions: list[Mention] = []  # mentions found by relation extractors
+        self._by_sent: dict[int, list[Cand]] | None = None
+        self._indexed: list[Cand] | None = None
+        self._count = 0
 
     def evidence(self, sent) -> Evidence:
         return Evidence(sent.start, sent.stop, sent.text)
@@ -43,7 +48,23 @@ class Context:
         return key
 
     def in_sent(self, sent, types=None) -> list[Cand]:
-        return [c for c in self.cands if c.key and c.sent is sent and (types is None or c.type in types)]
+        """The keyed candidates of one sentence, in text order, optionally of some types only."""
+        if self._by_sent is None or self._indexed is not self.cands or self._count != len(self.cands):
+            self._by_sent = {}
+            for cand in self.cands:  # one pass, not one scan of every candidate per sentence
+                self._by_sent.setdefault(id(cand.sent), []).append(cand)
+            self._indexed, self._count = self.cands, len(self.cands)
+        return [
+            c
+            for c in self._by_sent.get(id(sent), ())
+            if c.key and c.sent is sent and (types is None or c.type in types)
+        ]
+
+
+@lru_cache(maxsize=2)
+def ru_gazetteer(vocab) -> RuGazetteer:
+    """The gazetteer indexed by lemmas, built once per process and vocabulary: it lemmatises every name."""
+    return RuGazetteer(load_gazetteer(), vocab)
 
 
 def drop_nested(names: list[Cand], events: list[Cand]) -> list[Cand]:
@@ -56,7 +77,7 @@ def extract_ru(article: Article, models: RuModels | None = None) -> Extraction:
     from extractors.ru.relations import extract_relations
 
     models = models or load_ru_models()
-    gazetteer = RuGazetteer(load_gazetteer(), models.morph_vocab)
+    gazetteer = ru_gazetteer(models.morph_vocab)
     parsed = parse_text(article.text, models)
     events = find_events(parsed, models.morph_vocab, gazetteer)
     names = drop_nested(find_names(parsed, models.morph_vocab, gazetteer), events)

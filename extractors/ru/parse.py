@@ -6,10 +6,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from natasha import Doc
+from natasha.doc import DocSent
 
 from extractors.ru.models import RuModels
 
-__all__ = ["Parsed", "Sent", "parse_text"]
+__all__ = ["Parsed", "Sent", "parse_text", "lemmatize_tokens"]
+
+LEMMA_CACHE_SIZE = 200_000
 
 
 @dataclass
@@ -59,17 +62,50 @@ def parseable(text: str) -> str:
     return "".join(ch if ch.isspace() or unicodedata.name(ch, None) else "?" for ch in text)
 
 
+def lemmatize_tokens(tokens: list, vocab, cache: dict | None = None) -> None:
+    """Each token's lemma, as natasha's `DocToken.lemmatize` gives it, memoised per (word, pos, feats)."""
+    cache = _LEMMAS if cache is None else cache
+    for token in tokens:
+        key = (token.text, token.pos, tuple(token.feats.items()) if token.feats else None)
+        lemma = cache.get(key)
+        if lemma is None:
+            if len(cache) >= LEMMA_CACHE_SIZE:  # bounded, so a long build's memory stays flat
+                cache.clear()
+            lemma = cache[key] = vocab.lemmatize(token.text, token.pos, token.feats)
+        token.lemma = lemma
+
+
+_LEMMAS: dict = {}
+
+
+MAX_SENT_TOKENS = 200  # the syntax parser's memory grows with the square of a sentence's length
+
+
+def split_long_sents(doc: Doc, limit: int = MAX_SENT_TOKENS) -> None:
+    """Cut run-on "sentences" (a page with no full stops) into pieces the parser can take."""
+    out = []
+    for sent in doc.sents:
+        if len(sent.tokens) <= limit:
+            out.append(sent)
+            continue
+        for i in range(0, len(sent.tokens), limit):
+            chunk = sent.tokens[i : i + limit]
+            start, stop = chunk[0].start, chunk[-1].stop
+            out.append(DocSent(start, stop, doc.text[start:stop], tokens=chunk))
+    doc.sents = out
+
+
 def parse_text(text: str, models: RuModels) -> Parsed:
     """segment -> morphology -> lemmas -> syntax -> NER, as natasha's Doc does it."""
     if not text.strip():
         return Parsed(text, [], [])  # natasha's syntax parser fails on a text with no token
     doc = Doc(parseable(text))
     doc.segment(models.segmenter)
+    split_long_sents(doc)
     doc.tag_morph(models.morph_tagger)
     doc.parse_syntax(models.syntax_parser)
     doc.tag_ner(models.ner_tagger)
-    for token in doc.tokens:
-        token.lemmatize(models.morph_vocab)
+    lemmatize_tokens(doc.tokens, models.morph_vocab)
     sents: list[Sent] = []
     for sent in doc.sents:
         tokens = list(sent.tokens)

@@ -139,7 +139,8 @@ def test_seeds_conform(seeds_store):
 def test_broken_graph_reported(seeds_store, tmp_path, case, update, expected):
     store_dir = broken_copy(seeds_store, tmp_path, update)
     result = CliRunner().invoke(cli, ["check", "--store", str(store_dir)])
-    assert result.exit_code == 1, result.output
+    # a post whose organisation the text does not name is a warning, not a violation
+    assert result.exit_code == (0 if case == "position without organisation" else 1), result.output
     lines = [line for line in result.output.splitlines() if expected in line]
     assert lines, f"{case}: expected a line saying {expected!r}, got:\n{result.output}"
     assert all(line.endswith(f"[{FILE}]") for line in lines), result.output  # names the article file

@@ -8,6 +8,7 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from dataclasses import replace as replace_payload
 
 import pyoxigraph as ox
 
@@ -15,6 +16,7 @@ from extractors.doc import Article, Extraction
 from extractors.read import Skipped, load_articles
 from graph.build import extraction_triples
 from graph.ids import article_iri
+from graph.namesakes import Namesakes, PersonContext, person_contexts
 from graph.store import Store, to_ox
 
 __all__ = [
@@ -60,6 +62,7 @@ class Payload:
     nquads: str
     triples: int
     entities: int
+    persons: tuple[PersonContext, ...] = ()  # what tells namesakes apart (graph/namesakes.py)
 
 
 def make_payload(article: Article, extract: Extract) -> Payload:
@@ -76,7 +79,7 @@ def make_payload(article: Article, extract: Extract) -> Payload:
         return text
 
     nquads = "".join(f"{nt(s)} {nt(p)} {nt(o)} {name} .\n" for s, p, o in triples)
-    return Payload(str(graph), nquads, len(triples), len(ext.entities))
+    return Payload(str(graph), nquads, len(triples), len(ext.entities), person_contexts(ext))
 
 
 def extract_or_skip(article: Article, extract: Extract) -> Payload | Skipped:
@@ -110,6 +113,7 @@ class GraphWriter:
         self.store = store
         self.on_written = on_written
         self.bulk = getattr(store, "add_graphs", None)  # the embedded store; a server gets one update each
+        self.namesakes = Namesakes(store.select)
         self.batch: list[Payload] = []
         self.size = 0
         self.since = 0.0
@@ -117,10 +121,16 @@ class GraphWriter:
     def write(self, payload: Payload, replace: bool) -> None:
         if replace or self.bulk is None:
             self.flush()  # an earlier version of the same graph may wait in the batch
+        if payload.persons:
+            nquads = self.namesakes.apply(payload.graph, payload.nquads, payload.persons)
+            added = nquads.count("\n") - payload.nquads.count("\n")
+            payload = replace_payload(payload, nquads=nquads, triples=payload.triples + added)
+        if replace or self.bulk is None:
             quads = ox.parse(payload.nquads, ox.RdfFormat.N_QUADS)
             self.store.replace_graph(
                 payload.graph, ((q.subject, q.predicate, q.object) for q in quads), raw=True
             )
+            self.namesakes.flushed()
             self.on_written(payload.graph)
             return
         if not self.batch:
@@ -138,6 +148,7 @@ class GraphWriter:
         if not self.batch:
             return
         self.bulk("".join(p.nquads for p in self.batch))
+        self.namesakes.flushed()
         for payload in self.batch:
             self.on_written(payload.graph)
         self.batch, self.size = [], 0

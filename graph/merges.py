@@ -28,6 +28,7 @@ ALT_LABELS = "SELECT ?n ?l WHERE { ?n skos:altLabel ?l . FILTER EXISTS { ?n fg:m
 ARTICLES = "SELECT ?n ?a WHERE { ?n fg:mentionedIn ?a }"
 REASONS = "SELECT ?n ?r WHERE { ?n fg:mergeReason ?r }"
 MENTIONS = "SELECT DISTINCT ?n ?text WHERE { ?m fg:refersTo ?n ; fg:text ?text }"
+NAMESAKES = "SELECT DISTINCT ?n ?b ?r WHERE { ?n fg:namesakeOf ?b ; fg:namesakeReason ?r }"
 # what an article says a person works for: the context that tells namesakes apart
 CONTEXT = """
 SELECT ?p ?a ?org WHERE {
@@ -121,6 +122,9 @@ class Nodes:
             self.texts[str(n)].add(" ".join(str(text).split()))
         for p, a, org in store.query(CONTEXT):
             self.context[str(p)][str(a)].add(str(org))
+        self.namesakes: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first node, namesake) -> why
+        for n, b, r in store.query(NAMESAKES):
+            self.namesakes[(str(b), str(n))].add(str(r))
 
     def label(self, node: str) -> str:
         labels = sorted(self.labels[node], key=lambda x: (x[1] != "ru", x))
@@ -190,7 +194,11 @@ def context_conflicts(nodes: Nodes, node: str) -> list[str]:
 
 def near_misses(nodes: Nodes) -> list[NearMiss]:
     """Pairs of nodes of one kind whose names look alike but were not merged."""
-    out: list[NearMiss] = []
+    out = [
+        NearMiss(a, b, nodes.label(a), nodes.label(b), "Person", f"namesake kept apart: {why}", 0.9)
+        for (a, b), reasons in sorted(nodes.namesakes.items())
+        for why in sorted(reasons)
+    ]
     persons = sorted(n for n, t in nodes.type.items() if t == "Person")
     by_stem = defaultdict(list)
     for node in persons:

@@ -113,6 +113,10 @@ class Store:
         except OSError as err:
             raise QueryError(f"query failed: {err}") from err
 
+    def select(self, sparql: str) -> Iterator[ox.QuerySolution]:
+        """A SELECT by Oxigraph itself, rows of pyoxigraph terms (no rdflib in between: fast)."""
+        return iter(self.inner.query(sparql, use_default_graph_as_union=True))
+
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self.inner.quads_for_pattern(None, None, None, None))
 
@@ -148,6 +152,11 @@ def open_store(location: str | None = None, *, read_only: bool = False, create: 
         raise StoreError(f"{location}: expected a store directory, got a file")
     if not path.exists() and (read_only or not create):
         raise StoreError(f"{location}: no store here (run `forumgraph build PATH --store {location}` first)")
+    if not read_only:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # --store out/2026/store: make out/2026 too
+        except OSError as err:
+            raise StoreError(f"{location}: cannot create the store's folder: {err.strerror}") from err
     try:
         inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as err:

@@ -71,6 +71,8 @@ class FG(DefinedNamespace):
     object: URIRef
     sentence: URIRef
     mergeReason: URIRef
+    namesakeOf: URIRef
+    namesakeReason: URIRef
 
 
 FGR = Namespace("https://w3id.org/forumgraph/id/")

@@ -157,3 +157,18 @@ def test_stats(seeds_store):
 @pytest.mark.parametrize("command", ["build", "query", "export", "stats"])
 def test_help_has_an_example(command):
     assert "Example" in run(command, "--help").output
+
+
+def test_store_folder_is_made_with_its_parents(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Ректор ТУСУРа Виктор Рулевский открыл конференцию в Томске.", encoding="utf-8")
+    store = tmp_path / "out" / "2026" / "store"
+    run("build", str(article), "--store", str(store))
+    assert count(store, "SELECT (COUNT(?a) AS ?n) WHERE { ?a a fg:Article }") == 1
+
+
+def test_store_under_a_file_is_one_line(tmp_path):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(ARTICLES), "--store", str(tmp_path / "file" / "store")])
+    assert result.exit_code != 0
+    assert "cannot create the store's folder" in result.output and "Traceback" not in result.output

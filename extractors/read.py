@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from .doc import Article
 from .errors import InputError
+from .html import extract_html, normalise
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -62,7 +63,6 @@ BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-BLOCKS = "//p|//div|//br|//li|//tr|//h1|//h2|//h3|//h4|//h5|//h6|//section|//article|//blockquote"
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,7 @@ def _read(path: Path, source: str, max_bytes: int) -> Iterator[Article | Skipped
         return
     title = url = day = ""
     if text.strip() and suffix in HTML_SUFFIXES:
-        text, title, url, day = _extract_html(text, str(path))
+        text, title, url, day = extract_html(text, str(path))
         if not text.strip():
             yield Skipped(str(path), "no text found in HTML")
             return
@@ -263,7 +263,7 @@ def _jsonl_article(raw: bytes, number: int, path: str, source: str) -> Article |
         return Skipped(path, "no 'text' field", number)
     if not isinstance(item["text"], str):
         return Skipped(path, f"'text' field: expected a string, got {type(item['text']).__name__}", number)
-    text = _normalise(item["text"])
+    text = normalise(item["text"])
     if not text.strip():
         return Skipped(path, "empty 'text' field", number)
     meta = {
@@ -280,51 +280,13 @@ def _jsonl_article(raw: bytes, number: int, path: str, source: str) -> Article |
     return Article(text, key, path, meta["title"], meta["url"], day, lang, "utf-8")
 
 
-def _extract_html(html: str, path: str) -> tuple[str, str, str, str]:
-    import trafilatura  # slow to import: only when there is HTML to read
-
-    dates = {"original_date": True, "extensive_search": False}
-    try:
-        found = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, date_extraction_params=dates
-        )
-        meta = found or trafilatura.extract_metadata(html, date_config=dates, extensive=False)
-    except Exception as exc:  # a third-party parser on arbitrary input: fall back, never lose the file
-        log.warning("%s: trafilatura failed (%s), using the plain page text", path, exc)
-        found = meta = None
-    text = _normalise(found.text or "") if found else ""
-    if not text.strip():
-        log.debug("%s: no main text found, using the plain page text", path)
-        text = _html_plain_text(html)
-    return text, (meta and meta.title) or "", (meta and meta.url) or "", (meta and meta.date) or ""
-
-
-def _html_plain_text(html: str) -> str:
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    try:  # bytes, so that an XML encoding declaration in the page cannot clash with a str
-        root = lxml_html.document_fromstring(
-            html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8")
-        )
-    except (etree.LxmlError, ValueError):
-        return ""
-    for element in root.xpath("//script|//style|//noscript|//template|//nav|//header|//footer"):
-        element.drop_tree()
-    for element in root.xpath(BLOCKS):  # text_content() would glue paragraphs together
-        element.tail = "\n" + (element.tail or "")
-    body = root.find("body")
-    lines = (line.strip() for line in (root if body is None else body).text_content().splitlines())
-    return "\n".join(line for line in lines if line)
-
-
 def decode_bytes(data: bytes, path: str = "") -> tuple[str, str]:
     """Decode a file's bytes to text with "\\n" newlines and no BOM; raise InputError naming the path and why."""
     try:
         text, encoding = _decode(data)
     except InputError as exc:
         raise InputError(f"{path}: {exc}" if path else str(exc)) from None
-    return _normalise(text), codecs.lookup(encoding).name
+    return normalise(text), codecs.lookup(encoding).name
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -353,10 +315,6 @@ def _text_only(text: str) -> str:
     if len(CONTROL.findall(text)) > len(text) / 100:
         raise InputError("binary file (control characters)")
     return text
-
-
-def _normalise(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str]:

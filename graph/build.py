@@ -11,7 +11,7 @@ from extractors.doc import Extraction, Fact, Value
 from graph.ids import article_iri, entity_iri, evidence_iri, mention_iri
 from graph.vocab import FG, SCHEMA
 
-__all__ = ["extraction_triples", "Triple", "SUPER_PROPERTIES", "SYMMETRIC"]
+__all__ = ["extraction_triples", "extraction_graph", "Triple", "SUPER_PROPERTIES", "SYMMETRIC"]
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -64,6 +64,12 @@ def article_triples(ext: Extraction, node: URIRef) -> list[Triple]:
 
 def extraction_triples(ext: Extraction) -> tuple[URIRef, list[Triple]]:
     """The article's graph name and the triples of that graph, duplicates removed, sorted."""
+    node, triples, _ = extraction_graph(ext)
+    return node, sorted(triples)
+
+
+def extraction_graph(ext: Extraction) -> tuple[URIRef, set[Triple], dict[str, URIRef]]:
+    """The article's graph name, its triples (a set, in no order) and the node of each entity key."""
     art_node = article_iri(ext.article.source)
     lang = ext.article.lang or "ru"
     triples: list[Triple] = article_triples(ext, art_node)
@@ -104,7 +110,7 @@ def extraction_triples(ext: Extraction) -> tuple[URIRef, list[Triple]]:
                 triples.append((s, FG[name], o))
                 if fact.evidence is not None:
                     triples += evidence_triples(art_node, s, FG[name], o, fact)
-    return art_node, sorted(set(triples))
+    return art_node, set(triples), nodes
 
 
 def evidence_triples(art_node: URIRef, s: URIRef, p: URIRef, o, fact: Fact) -> list[Triple]:

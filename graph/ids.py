@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -136,6 +137,7 @@ def category(type_name: str) -> str:
         raise ValueError(f"expected an entity type of the ontology, got {type_name!r}") from None
 
 
+@lru_cache(maxsize=65536)  # names repeat across a corpus; romanising them is the cost of a build
 def entity_iri(type_name: str, ident: str) -> URIRef:
     """The node of an entity: `fgr:person/yuriy-petukhov`; persons by `person_key`, the rest by `slug`."""
     if type_name == "Person":

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from extractors.doc import Article, Extraction
 from extractors.read import Skipped, load_articles
-from graph.build import extraction_triples
+from graph.build import extraction_graph
 from graph.ids import article_iri
 from graph.namesakes import Namesakes, PersonContext, person_contexts
 from graph.store import Store, to_ox
@@ -66,9 +66,9 @@ class Payload:
 
 
 def make_payload(article: Article, extract: Extract) -> Payload:
-    """Extract one article and serialise its graph (sorted triples, so the text is deterministic)."""
+    """Extract one article and serialise its graph (sorted lines, so the text is deterministic)."""
     ext = extract(article)
-    graph, triples = extraction_triples(ext)
+    graph, triples, nodes = extraction_graph(ext)
     name = str(ox.NamedNode(str(graph)))
     terms: dict = {}  # subjects and predicates repeat: convert each term once
 
@@ -78,8 +78,9 @@ def make_payload(article: Article, extract: Extract) -> Payload:
             text = terms[term] = str(to_ox(term))
         return text
 
-    nquads = "".join(f"{nt(s)} {nt(p)} {nt(o)} {name} .\n" for s, p, o in triples)
-    return Payload(str(graph), nquads, len(triples), len(ext.entities), person_contexts(ext))
+    nquads = "".join(sorted(f"{nt(s)} {nt(p)} {nt(o)} {name} .\n" for s, p, o in triples))
+    contexts = person_contexts(ext, {key: str(node) for key, node in nodes.items()})
+    return Payload(str(graph), nquads, len(triples), len(ext.entities), contexts)
 
 
 def extract_or_skip(article: Article, extract: Extract) -> Payload | Skipped:
@@ -113,7 +114,7 @@ class GraphWriter:
         self.store = store
         self.on_written = on_written
         self.bulk = getattr(store, "add_graphs", None)  # the embedded store; a server gets one update each
-        self.namesakes = Namesakes(store.select)
+        self.namesakes = Namesakes(store)
         self.batch: list[Payload] = []
         self.size = 0
         self.since = 0.0

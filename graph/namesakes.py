@@ -21,11 +21,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from extractors.doc import Extraction
 from extractors.nameforms import PATRONYMIC, same_word
-from graph.ids import entity_iri
-from graph.vocab import FG, PREFIXES
+from graph.vocab import FG
 
 __all__ = ["PersonContext", "person_contexts", "Namesakes", "conflict"]
 
@@ -53,6 +53,13 @@ class PersonContext:
         self.labels.update(other.labels)
 
 
+MENTIONED_IN = ox.NamedNode(str(FG.mentionedIn))
+AFFILIATED_WITH = ox.NamedNode(str(FG.affiliatedWith))
+NAMESAKE_OF = ox.NamedNode(str(FG.namesakeOf))
+NAMES = (ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(SKOS.altLabel)))
+RDF_TYPE = ox.NamedNode(str(RDF.type))
+
+
 def patronymic(name: str) -> str | None:
     """The middle word of a Russian three-word name, when it is a patronymic."""
     words = name.split()
@@ -61,10 +68,9 @@ def patronymic(name: str) -> str | None:
     return None
 
 
-def person_contexts(ext: Extraction) -> tuple[PersonContext, ...]:
-    """The context of every person of an extraction that has one."""
+def person_contexts(ext: Extraction, nodes: dict[str, str]) -> tuple[PersonContext, ...]:
+    """The context of every person of an extraction that has one (`nodes`: entity key -> IRI)."""
     entities = {e.key: e for e in ext.entities}
-    nodes = {e.key: str(entity_iri(e.type, e.ident or e.name)) for e in ext.entities}
     found: dict[str, PersonContext] = {}
     for ent in ext.entities:
         if ent.type == "Person":
@@ -119,51 +125,45 @@ def namesake_iri(base: str, number: int) -> str:
 class Namesakes:
     """Chooses, article by article, which node each person's context fits; rewrites the graph to it.
 
-    `select(sparql)` answers SELECT queries on the store (rows of pyoxigraph terms). Contexts written
-    in the current, unflushed batch are kept here until `flushed()`.
+    `store.find(s, p, o)` gives the stored quads of a pattern. Contexts written in the current,
+    unflushed batch are kept here until `flushed()`.
     """
 
-    def __init__(self, select):
-        self.run = select
+    def __init__(self, store):
+        self.find = store.find
         self.pending: dict[str, PersonContext] = {}  # IRI -> context of the unflushed batch
         self.pending_namesakes: dict[str, list[str]] = {}  # base IRI -> namesake IRIs of the batch
 
-    def select(self, sparql: str):
-        return self.run("".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + sparql)
-
     def stored(self, iri: str, graph: str) -> PersonContext | None:
         """The context the store gives `iri` outside `graph`; None when no other graph names it."""
-        rows = list(
-            self.select(
-                f"""SELECT ?kind ?x ?label WHERE {{
-  {{ GRAPH ?g {{ <{iri}> fg:mentionedIn ?a }} BIND("node" AS ?kind) }}
-  UNION {{ GRAPH ?g {{ <{iri}> rdfs:label|skos:altLabel ?x }} BIND("name" AS ?kind) }}
-  UNION {{ GRAPH ?g {{ <{iri}> fg:affiliatedWith ?x }} GRAPH ?h {{ ?x a ?type ; rdfs:label ?label }}
-          VALUES ?type {{ {" ".join(f"fg:{k}" for k in EXCLUSIVE)} }} BIND(STR(?type) AS ?kind) }}
-  FILTER(?g != <{graph}>)
-}}"""
-            )
-        )
+        node = ox.NamedNode(iri)
         mine = self.pending.get(iri)
-        if not rows and mine is None:
+        named = any(q.graph_name.value != graph for q in self.find(node, MENTIONED_IN, None))
+        if not named and mine is None:
             return None
         ctx = PersonContext(iri)
-        for row in rows:
-            kind, value = row["kind"].value, row["x"]
-            if kind == "name":
-                if p := patronymic(value.value):
+        for predicate in NAMES:
+            for quad in self.find(node, predicate, None):
+                if quad.graph_name.value != graph and (p := patronymic(quad.object.value)):
                     ctx.patronymics.add(p)
-            elif kind != "node":
-                kind = kind.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-                ctx.orgs.setdefault(kind, set()).add(value.value)
-                ctx.labels[value.value] = row["label"].value
+        for quad in self.find(node, AFFILIATED_WITH, None):
+            org = quad.object
+            if quad.graph_name.value == graph or not isinstance(org, ox.NamedNode):
+                continue
+            kinds = {q.object for q in self.find(org, RDF_TYPE, None)}
+            for kind in EXCLUSIVE:
+                if ox.NamedNode(str(FG[kind])) in kinds:
+                    ctx.orgs.setdefault(kind, set()).add(org.value)
+                    ctx.labels[org.value] = next(
+                        (q.object.value for q in self.find(org, NAMES[0], None)), org.value
+                    )
         if mine is not None:
             ctx.update(mine)
         return ctx
 
     def known_namesakes(self, base: str) -> list[str]:
-        rows = self.select(f"SELECT DISTINCT ?n WHERE {{ ?n fg:namesakeOf <{base}> }}")
-        found = {row["n"].value for row in rows} | set(self.pending_namesakes.get(base, ()))
+        found = {q.subject.value for q in self.find(None, NAMESAKE_OF, ox.NamedNode(base))}
+        found |= set(self.pending_namesakes.get(base, ()))
         return sorted(found, key=lambda iri: int(iri.rsplit("--", 1)[1]))[:MAX_NAMESAKES]
 
     def choose(self, mine: PersonContext, graph: str) -> tuple[str, str | None]:

@@ -172,6 +172,15 @@ class RemoteStore:
         rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         return (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)
 
+    def find(self, subject, predicate, obj) -> Iterator[ox.Quad]:
+        """The quads of every graph that match a pattern (pyoxigraph terms, None for any)."""
+        terms = [t if t is not None else ox.Variable(v) for t, v in zip((subject, predicate, obj), "spo")]
+        rows = self.select(f"SELECT * WHERE {{ GRAPH ?g {{ {terms[0]} {terms[1]} {terms[2]} }} }}")
+        return (
+            ox.Quad(*(r[v] if t is None else t for t, v in zip((subject, predicate, obj), "spo")), r["g"])
+            for r in rows
+        )
+
     def __len__(self) -> int:
         for row in self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"):
             return int(row["n"].value)

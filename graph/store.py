@@ -113,9 +113,9 @@ class Store:
         except OSError as err:
             raise QueryError(f"query failed: {err}") from err
 
-    def select(self, sparql: str) -> Iterator[ox.QuerySolution]:
-        """A SELECT by Oxigraph itself, rows of pyoxigraph terms (no rdflib in between: fast)."""
-        return iter(self.inner.query(sparql, use_default_graph_as_union=True))
+    def find(self, subject, predicate, obj) -> Iterator[ox.Quad]:
+        """The quads of every graph that match a pattern (pyoxigraph terms, None for any)."""
+        return iter(self.inner.quads_for_pattern(subject, predicate, obj, None))
 
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self.inner.quads_for_pattern(None, None, None, None))

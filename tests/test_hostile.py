@@ -149,11 +149,6 @@ def test_html_with_scripts_and_10000_nested_tags(tmp_path):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: text nested deeper than libxml2's 255 levels is silently dropped and the page is "
-    "skipped as 'no text found in HTML' (extractors/read.py _html_plain_text)",
-)
 def test_deeply_nested_text_kept_or_explained(tmp_path):
     root = folder(tmp_path, good=0)
     (root / "nested.html").write_text(nested_html(), encoding="utf-8")

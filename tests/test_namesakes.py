@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 from graph.namesakes import PersonContext, conflict
+from tests.test_remote import server  # noqa: F401 - the fixture: `oxigraph serve` on a free port
 
 TSU = "https://w3id.org/forumgraph/id/org/tsu"
 ASU = "https://w3id.org/forumgraph/id/org/asu"
@@ -136,3 +137,12 @@ def test_unchanged_rebuild_keeps_the_nodes(one_build, tmp_path):
     out = invoke("build", str(one_build.parent / "all.jsonl"), "--store", str(one_build), "--no-progress")
     assert "unchanged 7" in out
     assert persons_by_article(one_build) == before
+
+
+@pytest.mark.slow
+def test_a_server_store_decides_the_same(one_build, server, tmp_path):  # noqa: F811 - the fixture
+    """Built article by article into `oxigraph serve`: the store is asked over SPARQL, same nodes."""
+    for number, row in enumerate(ARTICLES):
+        path = write_jsonl(tmp_path / f"part{number}.jsonl", [row])
+        invoke("build", str(path), "--store", server, "--no-progress")
+    assert persons_by_article(server) == persons_by_article(one_build)

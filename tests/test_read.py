@@ -451,3 +451,22 @@ def test_detect_language(text: str, lang: str) -> None:
 def test_skipped_str() -> None:
     assert str(Skipped("news.jsonl", "no 'text' field", 4)) == "news.jsonl:4: no 'text' field"
     assert str(Skipped("a.txt", "empty file")) == "a.txt: empty file"
+
+
+def test_text_nested_deeper_than_libxml2_allows_is_read_without_scripts(tmp_path, caplog):
+    from extractors.html import plain_text
+
+    page = (
+        "<html><head><title>Т</title><script>alert(0)</script></head><body>"
+        + "<div><script>document.write('<p>injected</p>')</script>" * 3000
+        + "<p>Ректор ТУСУРа Виктор Рулевский открыл форум.</p><p>Второй абзац.</p>"
+        + "</div>" * 3000
+        + "</body></html>"
+    )
+    assert plain_text(page) == ""  # what libxml2 gives: the reason for the fallback
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        (article,) = list(load_articles([str(path)]))
+    assert article.text == "Ректор ТУСУРа Виктор Рулевский открыл форум.\nВторой абзац."
+    assert "nested too deep" in caplog.text and "deep.html" in caplog.text

@@ -57,9 +57,10 @@ def parseable(text: str) -> str:
 
     pymorphy2 asks unicodedata for every letter's name and fails on the unnamed ones (Tangut …).
     """
-    if text.isascii():
+    unnamed = {ch for ch in set(text) if not ch.isspace() and unicodedata.name(ch, None) is None}
+    if not unnamed:  # the usual case: each distinct letter is asked once
         return text
-    return "".join(ch if ch.isspace() or unicodedata.name(ch, None) else "?" for ch in text)
+    return text.translate({ord(ch): "?" for ch in unnamed})
 
 
 def lemmatize_tokens(tokens: list, vocab, cache: dict | None = None) -> None:

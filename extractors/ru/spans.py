@@ -143,9 +143,12 @@ def known_names(parsed: Parsed, gazetteer: RuGazetteer, cands: list[Cand], width
         i = 0
         while i < len(tokens):
             found = None
+            if not tokens[i].text[:1].isupper():  # a name starts with a capital letter
+                i += 1
+                continue
             for j in range(min(len(tokens), i + width) - 1, i - 1, -1):
                 start, stop = tokens[i].start, tokens[j].stop
-                if any(a < stop and start < b for a, b in covered) or not tokens[i].text[:1].isupper():
+                if any(a < stop and start < b for a, b in covered):
                     continue
                 entry = gazetteer.gazetteer.get(parsed.text[start:stop])
                 if entry is None and i == j:

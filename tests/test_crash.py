@@ -141,39 +141,37 @@ def test_killed_builds_leave_whole_graphs(references, tmp_path):
 def test_second_writer_refused_and_readers_work_during_a_build(references, tmp_path):
     base, refs, digest, _ = references
     store_dir = tmp_path / "store"
-    # long enough for the readers to run while it writes: the reference's 28 files and 52 more
-    folder = write_folder(tmp_path / "in", 0, copies=20)
+    # 200 articles: long enough for the readers to run while it writes
+    folder = write_folder(tmp_path / "in", 0, copies=40)
     build = start_build(folder, store_dir)
     try:
         graphs = wait_for_graphs(store_dir, build)
-        second = subprocess.run(
-            [str(FORUMGRAPH), "build", str(base / "v1"), "--store", str(store_dir)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert second.returncode == 1
-        assert "in use by another forumgraph process" in second.stderr, second.stderr
-        assert "Traceback" not in second.stderr
         count = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a fg:Article }"
-        query = subprocess.run(
-            [str(FORUMGRAPH), "query", count, "--store", str(store_dir), "--format", "csv"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert query.returncode == 0, query.stderr
-        assert int(query.stdout.split()[-1]) >= graphs
+        commands = {  # all three at once, so they run while the build writes
+            "second": [str(FORUMGRAPH), "build", str(base / "v1"), "--store", str(store_dir)],
+            "query": [str(FORUMGRAPH), "query", count, "--store", str(store_dir), "--format", "csv"],
+            "check": [str(FORUMGRAPH), "check", "--store", str(store_dir)],
+        }
+        procs = {
+            name: subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for name, cmd in commands.items()
+        }
+        done = {name: proc.communicate(timeout=120) for name, proc in procs.items()}
         assert build.poll() is None, "the build ended before the readers ran: the test proves nothing"
-        check = subprocess.run(
-            [str(FORUMGRAPH), "check", "--store", str(store_dir)], capture_output=True, text=True, timeout=60
-        )
-        assert check.returncode == 0 and "no violations" in check.stdout, check.stdout + check.stderr
+        out, err = done["second"]
+        assert procs["second"].returncode == 1
+        assert "in use by another forumgraph process" in err, err
+        assert "Traceback" not in err
+        out, err = done["query"]
+        assert procs["query"].returncode == 0, err
+        assert int(out.split()[-1]) >= graphs
+        out, err = done["check"]
+        assert procs["check"].returncode == 0 and "no violations" in out, out + err
     finally:
         build.wait(timeout=300)
     finish(build, store_dir)
     stored = article_graphs(store_dir)  # the refused writer changed nothing
-    assert len(stored) == 20 * len(SEEDS)
+    assert len(stored) == 40 * len(SEEDS)
     for name, triples in stored.items():
         assert_whole(name, triples, refs[:1], digest)
 

@@ -97,6 +97,13 @@ BROKEN = [
         "relation fg:editionOf fgr:series/tekhnoprom has no fg:Evidence in 002_f616627dc7c17607.txt",
     ),
     (
+        "namesake without a reason",
+        insert(
+            f"<{ID}person/viktor-rulevskiy--2> a fg:Person ; fg:namesakeOf <{ID}person/viktor-rulevskiy> ."
+        ),
+        "namesake kept apart without a reason (fg:namesakeReason)",
+    ),
+    (
         "article without its text",
         f"{PREFIXES} DELETE WHERE {{ GRAPH {GRAPH} {{ {GRAPH} fg:articleText ?text }} }}",
         "article without its text (fg:articleText)",

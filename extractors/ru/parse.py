@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -96,12 +97,38 @@ def split_long_sents(doc: Doc, limit: int = MAX_SENT_TOKENS) -> None:
     doc.sents = out
 
 
+# a line break that ends a sentence: a blank line, or a new line opening with a capital, digit or quote
+LINE_END = re.compile(r"\n\s*\n|\n[ \t]*(?=[^\W\d_a-zа-яё]|[\d«\"“])", re.UNICODE)
+
+
+def split_lines(doc: Doc) -> None:
+    """Cut sentences at line breaks that end them: a headline or caption with no full stop is not glued
+    to the first sentence of the story ("… назначен Сергей Кравцов\\nСергей Кравцов руководил …")."""
+    out = []
+    for sent in doc.sents:
+        pieces, current = [], [sent.tokens[0]] if sent.tokens else []
+        for prev, token in zip(sent.tokens, sent.tokens[1:]):
+            if LINE_END.search(doc.text[prev.stop : token.start] + token.text[:1]):
+                pieces.append(current)
+                current = []
+            current.append(token)
+        pieces.append(current)
+        if len(pieces) == 1:
+            out.append(sent)
+            continue
+        for chunk in filter(None, pieces):
+            start, stop = chunk[0].start, chunk[-1].stop
+            out.append(DocSent(start, stop, doc.text[start:stop], tokens=chunk))
+    doc.sents = out
+
+
 def parse_text(text: str, models: RuModels) -> Parsed:
     """segment -> morphology -> lemmas -> syntax -> NER, as natasha's Doc does it."""
     if not text.strip():
         return Parsed(text, [], [])  # natasha's syntax parser fails on a text with no token
     doc = Doc(parseable(text))
     doc.segment(models.segmenter)
+    split_lines(doc)
     split_long_sents(doc)
     doc.tag_morph(models.morph_tagger)
     doc.parse_syntax(models.syntax_parser)

@@ -80,6 +80,23 @@ POSITIVE = [
         "Делегация обсудила участие в XI Международном форуме «Технопром-2024».",
         ("Технопром-2024", "editionOf", "Технопром"),
     ),
+    # a headline with no full stop is its own sentence, not the subject of the next one
+    (
+        "Новым ректором ТУСУРа назначен Виктор Рулевский\nВиктор Рулевский руководил кафедрой в университете.",
+        ("Виктор Рулевский", "holdsPosition", f"новый ректор @ {TUSUR}"),
+    ),
+    # a masculine post and name tagged Gen and Acc (one form) still agree
+    (
+        "Совет директоров уволил директора «Газпрома» Ивана Петрова.",
+        ("Иван Петров", "holdsPosition", "директор @ Газпром"),
+    ),
+    # a country adjective names the country of a national post ...
+    (
+        "Британский премьер Борис Джонсон выступил в Москве.",
+        ("Борис Джонсон", "affiliatedWith", "Великобритания"),
+    ),
+    # ... and is only a nationality for other professions: the role stays, with no organisation
+    ("Американский певец Иван Петров выступил в Москве.", ("Иван Петров", "holdsPosition", "певец @ None")),
     # meetings and agreements
     (
         "Состоялась встреча губернатора Томской области Ивана Петрова с послом Франции Пьером Дюбуа.",
@@ -92,6 +109,10 @@ NEGATIVE = [
     # a name with no post, or a post word that is not a post of the person
     ("Встречу провел Иван Петров.", "holdsPosition"),
     ("По инициативе Ивана Петрова в городе открыт центр.", "holdsPosition"),
+    # Gen and Acc agree only for a masculine name: the daughter is not the president
+    ("Журналисты встретили дочь президента Марию Петрову.", "holdsPosition"),
+    # a nationality is not an employer
+    ("Американский певец Иван Петров выступил в Москве.", "affiliatedWith"),
     # talking about a forum is not taking part in it
     (
         "Форум «Технопром-2025» пройдет в Новосибирске. Иван Петров рассказал о планах на год.",

@@ -14,6 +14,7 @@ __all__ = ["extract_positions", "POST_WORDS"]
 POST_WORDS = frozenset(load_words("posts.txt"))
 NOT_POSTS = frozenset(load_words("not_posts.txt"))
 ARTS_POSTS = frozenset(load_words("arts_posts.txt"))
+NATIONAL_POSTS = frozenset(load_words("national_posts.txt"))
 ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио)\s*$", re.IGNORECASE)
 QUOTE_MARKS = {"«", "»", '"'}
 STOP_TEXT = {",", ".", ";", ":", "(", ")", "!", "?", "–", "—", "-", "«", "»", '"'}
@@ -46,11 +47,16 @@ def is_post(token) -> bool:
     )
 
 
-def agrees(token, person_case: str | None) -> bool:
+def agrees(token, person_case: str | None, gender: str | None = None) -> bool:
     """A post in apposition is singular and agrees in case with the name (a name of unknown case with any)."""
     if token.feats.get("Number") == "Plur":
         return False
-    return person_case is None or token.feats.get("Case") in (None, person_case)
+    case = token.feats.get("Case")
+    if person_case is None or case in (None, person_case):
+        return True
+    # an animate masculine noun has one form for both: "директора ФБР Роберта Мюллера" tagged Gen and Acc
+    masculine = token.feats.get("Gender") == "Masc" and gender == "Masc"
+    return {case, person_case} == {"Gen", "Acc"} and masculine
 
 
 def cand_at(ctx, sent, token):
@@ -113,7 +119,7 @@ def phrase_right(ctx, sent, person) -> list:
     return out if first is not None and is_post(first) and first.feats.get("Number") != "Plur" else []
 
 
-def role_span(phrase: list, person_case: str | None, text: str = "") -> list:
+def role_span(phrase: list, person_case: str | None, text: str = "", gender: str | None = None) -> list:
     """The post part of a phrase: from its first post word agreeing with the name (with modifiers) on.
 
     After "и.о."/"врио" the post is in the genitive whatever the name's case.
@@ -121,7 +127,8 @@ def role_span(phrase: list, person_case: str | None, text: str = "") -> list:
     posts = [
         i
         for i, t in enumerate(phrase)
-        if is_post(t) and (agrees(t, person_case) or ACTING.search(text[max(0, t.start - 8) : t.start]))
+        if is_post(t)
+        and (agrees(t, person_case, gender) or ACTING.search(text[max(0, t.start - 8) : t.start]))
     ]
     if not posts:
         return []
@@ -227,9 +234,10 @@ def predicate_post(ctx, sent, person) -> list:
     return []
 
 
-def person_case(sent, person) -> str | None:
+def person_case(sent, person, feat: str = "Case") -> str | None:
+    """The case (or another feature) of a name, when its words agree on one."""
     tokens = [t for t in sent.tokens if person.start <= t.start < person.stop]
-    cases = {t.feats.get("Case") for t in tokens if t.pos == "PROPN" and t.feats.get("Case")}
+    cases = {t.feats.get(feat) for t in tokens if t.pos == "PROPN" and t.feats.get(feat)}
     return cases.pop() if len(cases) == 1 else None
 
 
@@ -239,7 +247,8 @@ def extract_positions(ctx) -> None:
             add_position(ctx, sent, person, phrase)
         for person in ctx.in_sent(sent, {"Person"}):
             case = person_case(sent, person)
-            left = role_span(phrase_left(ctx, sent, person), case, ctx.article.text)
+            gender = person_case(sent, person, "Gender")
+            left = role_span(phrase_left(ctx, sent, person), case, ctx.article.text, gender)
             for phrase in (
                 left,
                 role_span(phrase_right(ctx, sent, person), None),
@@ -278,10 +287,13 @@ def add_position(ctx, sent, person, phrase: list) -> None:
             ctx.add(person.key, "affiliatedWith", orgs[0].key, sent)
     elif org_key is None and any((t.lemma or "").lower() in TERRITORIAL for t in role_tokens):
         org_key = article_region(ctx)
+    nationality = False
     if org_key is None:
-        org_key, role_tokens = gentilic_org(ctx, role_tokens)
-    if org_key is None and not any(
-        (t.lemma or "").lower() in POST_WORDS for t in role_tokens if t.pos == "NOUN"
+        org_key, role_tokens, nationality = gentilic_org(ctx, role_tokens)
+    if (
+        org_key is None
+        and not nationality
+        and not any((t.lemma or "").lower() in POST_WORDS for t in role_tokens if t.pos == "NOUN")
     ):
         return  # an unlisted animate noun ("правозащитник") is a post only next to its organisation
     if ACTING.search(ctx.article.text[max(sent.start, role_tokens[0].start - 8) : role_tokens[0].start]):
@@ -298,21 +310,29 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     add_post(ctx, sent, person.key, role, org_key)
 
 
-def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list]:
-    """ "британский премьер": the country of the adjective, named by a mention on the adjective."""
+def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:
+    """ "британский премьер": the country of the adjective, named by a mention on the adjective.
+
+    For a post that does not serve a country ("армянский полузащитник") the adjective is a nationality:
+    no organisation, but the profession is still the person's (the third value says so).
+    """
     from extractors.doc import Mention
 
     table = load_table("gentilics.tsv")
+    head = next(((t.lemma or "").lower() for t in role_tokens if t.pos == "NOUN"), "")
     for token in role_tokens:
         place = table.get((token.lemma or "").lower()) if token.pos == "ADJ" else None
         if place is None:
             continue
+        rest = [t for t in role_tokens if t is not token]
+        if head not in NATIONAL_POSTS:
+            return None, rest, True
         entry = ctx.gazetteer.gazetteer.get(place)
         name = entry.name if entry is not None else place
         key = ctx.entity("place:" + fold(name), "Place", name, entry.names if entry else ())
         ctx.extra_mentions.append(Mention(token.start, token.stop, token.text, key))
-        return key, [t for t in role_tokens if t is not token]
-    return None, role_tokens
+        return key, rest, False
+    return None, role_tokens, False
 
 
 def add_post(ctx, sent, person_key: str, role: str, org_key: str | None) -> None:

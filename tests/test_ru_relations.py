@@ -97,6 +97,36 @@ POSITIVE = [
     ),
     # ... and is only a nationality for other professions: the role stays, with no organisation
     ("Американский певец Иван Петров выступил в Москве.", ("Иван Петров", "holdsPosition", "певец @ None")),
+    # a noun predicate with "быть", and the posts joined to it
+    (
+        "Иван Петров был министром финансов, а затем министром экономики.",
+        ("Иван Петров", "holdsPosition", "министр экономики @ Министерство экономики"),
+    ),
+    # "он" is the man named just before
+    (
+        "Иван Петров родился в Томске. В 2005 году он был назначен ректором ТУСУРа.",
+        ("Иван Петров", "holdsPosition", f"ректор @ {TUSUR}"),
+    ),
+    # verb affiliations reach organisations joined by "и" and named in apposition
+    ("Иван Петров работал в «Газпроме» и «Роснефти».", ("Иван Петров", "affiliatedWith", "Роснефть")),
+    ("Иван Петров избирается от партии «Яблоко».", ("Иван Петров", "affiliatedWith", "Яблоко")),
+    # a plural post over a list of names, across a parenthesis
+    (
+        "На фестиваль приехали писатели Павел Иванов (Москва), Олег Смирнов и Анна Белова.",
+        ("Анна Белова", "holdsPosition", "писатель @ None"),
+    ),
+    # coordinated posts before one name: each is the person's
+    (
+        "Писатель, поэт и переводчик Иван Петров выступил в Томске.",
+        ("Иван Петров", "holdsPosition", "писатель @ None"),
+    ),
+    # a post's organisation and the organisation it belongs to
+    (
+        "Председатель Совета директоров «Газпрома» Иван Петров выступил в Томске.",
+        ("Иван Петров", "affiliatedWith", "Газпром"),
+    ),
+    # "из <организации>" right after a name
+    ("На сцену вышел Иван Петров из группы «Звери».", ("Иван Петров", "affiliatedWith", "Звери")),
     # meetings and agreements
     (
         "Состоялась встреча губернатора Томской области Ивана Петрова с послом Франции Пьером Дюбуа.",
@@ -113,6 +143,17 @@ NEGATIVE = [
     ("Журналисты встретили дочь президента Марию Петрову.", "holdsPosition"),
     # a nationality is not an employer
     ("Американский певец Иван Петров выступил в Москве.", "affiliatedWith"),
+    # "он" after a woman's name, or after a name in the genitive only, has no antecedent
+    ("Мария Иванова родилась в Томске. В 2005 году он был назначен ректором ТУСУРа.", "holdsPosition"),
+    ("Мы говорили о книге Сергея Смирнова. В 2005 году он был назначен ректором ТУСУРа.", "holdsPosition"),
+    # a plural post in the genitive of a noun opens no list of names
+    ("Сотрудники Музея Анны Ахматовой провели экскурсию.", "holdsPosition"),
+    ("Об этом сказал спикер палаты представителей, Иван Петров.", "holdsPosition"),
+    # coordinated posts of two people: the first lady is not the president
+    ("Президент и первая леди Мишель Обама посетили школу.", "holdsPosition"),
+    # "из" and a place is where one comes from; an organisation under another noun is not the verb's
+    ("Иван Петров из Москвы выступил в Томске.", "affiliatedWith"),
+    ("Иван Петров работал над проектом для «Газпрома».", "affiliatedWith"),
     # talking about a forum is not taking part in it
     (
         "Форум «Технопром-2025» пройдет в Новосибирске. Иван Петров рассказал о планах на год.",

@@ -12,6 +12,7 @@ def extract_relations(ctx) -> None:
     editions.extract_editions(ctx)
     positions.extract_positions(ctx)
     affiliations.extract_verb_affiliations(ctx)
+    affiliations.extract_from_affiliations(ctx)
     participation.extract_participation(ctx)
     eventfacts.extract_event_facts(ctx)
     meetings.extract_meetings(ctx)

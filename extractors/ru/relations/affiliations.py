@@ -5,6 +5,7 @@ from __future__ import annotations
 from extractors.ru.relations.common import ORG_SET, cand_tokens, story_sents
 from extractors.ru.relations.participation import root_of
 from extractors.ru.relations.positions import add_post
+from extractors.ru.relations.subjects import predicates, subjects
 from extractors.vocab import load_table
 
 __all__ = ["extract_verb_affiliations"]
@@ -18,19 +19,61 @@ def extract_verb_affiliations(ctx) -> None:
         orgs = ctx.in_sent(sent, ORG_SET)
         if not orgs:
             continue
-        for person in ctx.in_sent(sent, {"Person"}):
-            root = root_of(sent, cand_tokens(sent, person))
-            if root is None or root.rel not in ("nsubj", "nsubj:pass"):
-                continue
-            verb = sent.head(root)
-            post = verbs.get((verb.lemma or "").lower()) if verb is not None else None
-            if post is None:
-                continue
-            for org in orgs:
-                org_root = root_of(sent, cand_tokens(sent, org))
-                if org_root is None or org_root.rel not in OBJECT_RELS or sent.head(org_root) is not verb:
+        for person, subject in subjects(ctx, sent):
+            for verb in predicates(sent, subject):
+                post = verbs.get((verb.lemma or "").lower())
+                if post is None:
                     continue
-                if post != "-":
-                    add_post(ctx, sent, person.key, post, org.key)
-                else:
-                    ctx.add(person.key, "affiliatedWith", org.key, sent)
+                for org in orgs:
+                    if not governed_by(sent, root_of(sent, cand_tokens(sent, org)), verb):
+                        continue
+                    if post != "-":
+                        add_post(ctx, sent, person.key, post, org.key)
+                    else:
+                        ctx.add(person.key, "affiliatedWith", org.key, sent)
+
+
+def governed_by(sent, org_root, verb) -> bool:
+    """The organisation is the verb's object, one joined to it by a conjunction ("работала в
+    Госдепартаменте и Министерстве здравоохранения") or one naming it ("от партии «Яблоко»")."""
+    node = org_root
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.rel in OBJECT_RELS and sent.head(node) is verb:
+            return True
+        if node.rel not in ("conj", "appos"):
+            return False
+        node = sent.head(node)
+    return False
+
+
+# "Игорь Журавлёв из группы «Альянс»": a name, then a preposition and an organisation
+FROM_WORDS = {"из"}
+MAX_FROM_GAP = 2  # common nouns between the preposition and the name: "из группы", "из компании"
+
+
+def extract_from_affiliations(ctx) -> None:
+    for sent in story_sents(ctx):
+        orgs = ctx.in_sent(sent, ORG_SET)
+        if not orgs:
+            continue
+        for person in ctx.in_sent(sent, {"Person"}):
+            org = org_after(ctx, sent, person, orgs)
+            if org is not None:
+                ctx.add(person.key, "affiliatedWith", org.key, sent)
+
+
+def org_after(ctx, sent, person, orgs: list):
+    """The organisation named by "из <организации>" right after a person's name."""
+    after = [t for t in sent.tokens if t.start >= person.stop]
+    if not after or (after[0].lemma or "").lower() not in FROM_WORDS:
+        return None
+    for org in orgs:
+        if org.start < after[0].stop:
+            continue
+        between = [t for t in after[1:] if t.stop <= org.start]
+        if len(between) <= MAX_FROM_GAP and all(t.pos in ("NOUN", "ADJ") or t.text in '«"' for t in between):
+            return org
+        return None
+    return None

@@ -7,19 +7,30 @@ from dataclasses import replace
 
 from extractors.ru.names import normalize_post
 from extractors.ru.relations.common import ORG_SET, article_region, resolve_territory, story_sents
-from extractors.vocab import fold, load_table, load_words
+from extractors.ru.relations.postlists import coordinated_left, list_posts
+from extractors.ru.relations.postwords import (
+    NATIONAL_POSTS,
+    POST_WORDS,
+    QUOTE_MARKS,
+    agrees,
+    cand_at,
+    is_post,
+    person_case,
+)
+from extractors.ru.relations.predicates import predicate_posts
+from extractors.ru.relations.subjects import subjects
+from extractors.vocab import fold, load_table
 
 __all__ = ["extract_positions", "POST_WORDS"]
 
-POST_WORDS = frozenset(load_words("posts.txt"))
-NOT_POSTS = frozenset(load_words("not_posts.txt"))
-ARTS_POSTS = frozenset(load_words("arts_posts.txt"))
-NATIONAL_POSTS = frozenset(load_words("national_posts.txt"))
 ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио)\s*$", re.IGNORECASE)
-QUOTE_MARKS = {"«", "»", '"'}
 STOP_TEXT = {",", ".", ";", ":", "(", ")", "!", "?", "–", "—", "-", "«", "»", '"'}
+
+
 # posts of a territory: with no organisation written, they belong to the region the article is about
 TERRITORIAL = {"губернатор", "вице-губернатор", "врио"}
+
+
 # posts whose holders are officials whatever the organisation's class
 OFFICIAL_POSTS = {
     "губернатор", "вице-губернатор", "министр", "замминистра", "премьер-министр", "вице-премьер", "посол",
@@ -27,43 +38,6 @@ OFFICIAL_POSTS = {
 }  # fmt: skip
 MINISTRY_HEADS = {"министр": "министерство", "замминистра": "министерство"}
 ALLOWED_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "NUM", "PUNCT", "DET"}
-
-
-def is_post(token) -> bool:
-    """A post or profession: a listed post word, or any animate common noun that is not kin or crowd."""
-    lemma = (token.lemma or "").lower()
-    if (
-        lemma in POST_WORDS
-        or lemma in ARTS_POSTS
-        or any(part in POST_WORDS for part in lemma.split("-") if len(part) > 3)
-    ):
-        return True
-    return (
-        token.pos == "NOUN"
-        and token.feats.get("Animacy") == "Anim"
-        and (token.text[:1].islower() or token.id.endswith("_1"))  # capitalised only at a sentence start
-        and lemma not in NOT_POSTS
-        and len(lemma) > 2
-    )
-
-
-def agrees(token, person_case: str | None, gender: str | None = None) -> bool:
-    """A post in apposition is singular and agrees in case with the name (a name of unknown case with any)."""
-    if token.feats.get("Number") == "Plur":
-        return False
-    case = token.feats.get("Case")
-    if person_case is None or case in (None, person_case):
-        return True
-    # an animate masculine noun has one form for both: "директора ФБР Роберта Мюллера" tagged Gen and Acc
-    masculine = token.feats.get("Gender") == "Masc" and gender == "Masc"
-    return {case, person_case} == {"Gen", "Acc"} and masculine
-
-
-def cand_at(ctx, sent, token):
-    for cand in ctx.cands:
-        if cand.key and cand.sent is sent and cand.start <= token.start < cand.stop:
-            return cand
-    return None
 
 
 def phrase_left(ctx, sent, person) -> list:
@@ -144,103 +118,6 @@ def role_span(phrase: list, person_case: str | None, text: str = "", gender: str
     return phrase[start:]
 
 
-# "назначен министром", "стал президентом компании", "является директором": a post in the instrumental
-COPULAS = {
-    "назначить",
-    "избрать",
-    "переизбрать",
-    "стать",
-    "являться",
-    "быть",
-    "работать",
-    "утвердить",
-    "служить",
-    "остаться",
-    "оставаться",
-    "назначаться",
-    "избираться",
-}
-
-
-OFFICE_VERBS = {"занять", "занимать", "вступить", "покинуть", "оставить", "назначить", "избрать", "занявший"}
-
-
-def post_tail(ctx, sent, index: int) -> list:
-    """The words after a post noun that belong to it: modifiers and genitive organisations."""
-    tail = []
-    for nxt in sent.tokens[index + 1 :]:
-        if not (nxt.pos in ("NOUN", "PROPN", "ADJ", "CCONJ", "ADP") or nxt.text in QUOTE_MARKS):
-            break
-        owner = cand_at(ctx, sent, nxt)
-        if owner is not None and owner.type == "Person":
-            break
-        tail.append(nxt)
-    return tail
-
-
-def list_posts(ctx, sent) -> list[tuple[object, list]]:
-    """A plural post followed by a list of names: "писатели Павел Басинский, Михаил Павлов и …"."""
-    out = []
-    persons = ctx.in_sent(sent, {"Person"})
-    for index, token in enumerate(sent.tokens):
-        if token.feats.get("Number") != "Plur" or not is_post(token):
-            continue
-        tail = [t for t in post_tail(ctx, sent, index) if t.pos != "CCONJ"]
-        phrase = [token, *tail]  # "легендарные музыканты": the post without the praise
-        offset = phrase[-1].stop
-        for person in persons:
-            if person.start < offset:
-                continue
-            gap = ctx.article.text[offset : person.start]
-            if gap.strip(" ,:—–-") and gap.strip() not in {"и", ", а также", "а также"}:
-                break
-            out.append((person, phrase))
-            offset = person.stop
-    return out
-
-
-def predicate_post(ctx, sent, person) -> list:
-    """The post a person is named to or serves as: "Главой Рособрнадзора назначен Сергей Кравцов"."""
-    tokens = [t for t in sent.tokens if person.start <= t.start < person.stop]
-    ids = {t.id for t in tokens}
-    root = next((t for t in tokens if t.head_id not in ids), None)
-    if root is None or root.rel not in ("nsubj", "nsubj:pass"):
-        return []
-    verb = sent.head(root)
-    if verb is None or (verb.lemma or "").lower() not in COPULAS | OFFICE_VERBS:
-        return []
-    for office in sent.tokens:
-        # "занял пост министра финансов", "вступил в должность губернатора"
-        if office.head_id == verb.id and (office.lemma or "").lower() in {"пост", "должность"}:
-            for token in sent.tokens:
-                if token.head_id == office.id and token.feats.get("Case") == "Gen" and is_post(token):
-                    index = sent.tokens.index(token)
-                    return [token, *post_tail(ctx, sent, index)]
-    if (verb.lemma or "").lower() not in COPULAS:
-        return []
-    for token in sent.tokens:
-        if (
-            token.head_id == verb.id
-            and token.feats.get("Case") == "Ins"
-            and is_post(token)
-            and token.rel in ("obl", "xcomp", "obj", "nmod")
-        ):
-            index = sent.tokens.index(token)
-            phrase = [token, *post_tail(ctx, sent, index)]
-            start = index
-            while start > 0 and sent.tokens[start - 1].pos == "ADJ":
-                start -= 1
-            return sent.tokens[start:index] + phrase
-    return []
-
-
-def person_case(sent, person, feat: str = "Case") -> str | None:
-    """The case (or another feature) of a name, when its words agree on one."""
-    tokens = [t for t in sent.tokens if person.start <= t.start < person.stop]
-    cases = {t.feats.get(feat) for t in tokens if t.pos == "PROPN" and t.feats.get(feat)}
-    return cases.pop() if len(cases) == 1 else None
-
-
 def extract_positions(ctx) -> None:
     for sent in story_sents(ctx):
         for person, phrase in list_posts(ctx, sent):
@@ -249,13 +126,14 @@ def extract_positions(ctx) -> None:
             case = person_case(sent, person)
             gender = person_case(sent, person, "Gender")
             left = role_span(phrase_left(ctx, sent, person), case, ctx.article.text, gender)
-            for phrase in (
-                left,
-                role_span(phrase_right(ctx, sent, person), None),
-                predicate_post(ctx, sent, person),
-            ):
+            for phrase in (left, role_span(phrase_right(ctx, sent, person), None)):
                 if phrase:
                     add_position(ctx, sent, person, phrase)
+            for phrase in coordinated_left(ctx, sent, left, gender):
+                add_position(ctx, sent, person, phrase)
+        for person, subject in subjects(ctx, sent):
+            for phrase in predicate_posts(ctx, sent, subject):
+                add_position(ctx, sent, person, phrase)
 
 
 def add_position(ctx, sent, person, phrase: list) -> None:
@@ -308,6 +186,19 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         role = normalize_post(ctx.models.morph_vocab, role_tokens).lower()
     role = re.sub(r"\s+", " ", role).strip(" ,–-")
     add_post(ctx, sent, person.key, role, org_key)
+    for org in chained_orgs(ctx, orgs):
+        ctx.add(person.key, "affiliatedWith", org.key, sent)
+
+
+def chained_orgs(ctx, orgs: list) -> list:
+    """The organisations a post's organisation belongs to, named right after it in the genitive:
+    "председатель Совета директоров «Башинформа»" works for the board and for «Башинформ»."""
+    out = []
+    for before, org in zip(orgs, orgs[1:]):
+        if org.type not in ORG_SET or ctx.article.text[before.stop : org.start].strip(' «»"') != "":
+            break
+        out.append(org)
+    return out
 
 
 def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:

@@ -1,0 +1,82 @@
+"""Post words: which tokens name a post or profession, and how a post agrees with a name."""
+
+from __future__ import annotations
+
+from extractors.vocab import load_words
+
+__all__ = [
+    "ARTS_POSTS",
+    "LISTED_POSTS",
+    "NATIONAL_POSTS",
+    "POST_WORDS",
+    "QUOTE_MARKS",
+    "agrees",
+    "cand_at",
+    "is_post",
+    "person_case",
+    "post_tail",
+]
+
+POST_WORDS = frozenset(load_words("posts.txt"))
+NOT_POSTS = frozenset(load_words("not_posts.txt"))
+ARTS_POSTS = frozenset(load_words("arts_posts.txt"))
+NATIONAL_POSTS = frozenset(load_words("national_posts.txt"))
+LISTED_POSTS = POST_WORDS | ARTS_POSTS
+QUOTE_MARKS = {"«", "»", '"'}
+
+
+def is_post(token) -> bool:
+    """A post or profession: a listed post word, or any animate common noun that is not kin or crowd."""
+    lemma = (token.lemma or "").lower()
+    if (
+        lemma in POST_WORDS
+        or lemma in ARTS_POSTS
+        or any(part in POST_WORDS for part in lemma.split("-") if len(part) > 3)
+    ):
+        return True
+    return (
+        token.pos == "NOUN"
+        and token.feats.get("Animacy") == "Anim"
+        and (token.text[:1].islower() or token.id.endswith("_1"))  # capitalised only at a sentence start
+        and lemma not in NOT_POSTS
+        and len(lemma) > 2
+    )
+
+
+def agrees(token, person_case: str | None, gender: str | None = None) -> bool:
+    """A post in apposition is singular and agrees in case with the name (a name of unknown case with any)."""
+    if token.feats.get("Number") == "Plur":
+        return False
+    case = token.feats.get("Case")
+    if person_case is None or case in (None, person_case):
+        return True
+    # an animate masculine noun has one form for both: "директора ФБР Роберта Мюллера" tagged Gen and Acc
+    masculine = token.feats.get("Gender") == "Masc" and gender == "Masc"
+    return {case, person_case} == {"Gen", "Acc"} and masculine
+
+
+def cand_at(ctx, sent, token):
+    for cand in ctx.cands:
+        if cand.key and cand.sent is sent and cand.start <= token.start < cand.stop:
+            return cand
+    return None
+
+
+def post_tail(ctx, sent, index: int) -> list:
+    """The words after a post noun that belong to it: modifiers and genitive organisations."""
+    tail = []
+    for nxt in sent.tokens[index + 1 :]:
+        if not (nxt.pos in ("NOUN", "PROPN", "ADJ", "CCONJ", "ADP") or nxt.text in QUOTE_MARKS):
+            break
+        owner = cand_at(ctx, sent, nxt)
+        if owner is not None and owner.type == "Person":
+            break
+        tail.append(nxt)
+    return tail
+
+
+def person_case(sent, person, feat: str = "Case") -> str | None:
+    """The case (or another feature) of a name, when its words agree on one."""
+    tokens = [t for t in sent.tokens if person.start <= t.start < person.stop]
+    cases = {t.feats.get(feat) for t in tokens if t.pos == "PROPN" and t.feats.get(feat)}
+    return cases.pop() if len(cases) == 1 else None

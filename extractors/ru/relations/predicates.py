@@ -1,0 +1,86 @@
+"""Posts stated by a predicate: "Главой Рособрнадзора назначен Сергей Кравцов", "он был министром"."""
+
+from __future__ import annotations
+
+from extractors.ru.relations.postwords import is_post, post_tail
+from extractors.ru.relations.subjects import predicates
+
+__all__ = ["predicate_posts"]
+
+# "назначен министром", "стал президентом компании", "является директором": a post in the instrumental
+COPULAS = {
+    "назначить",
+    "избрать",
+    "переизбрать",
+    "стать",
+    "являться",
+    "быть",
+    "работать",
+    "утвердить",
+    "служить",
+    "остаться",
+    "оставаться",
+    "назначаться",
+    "избираться",
+}
+OFFICE_VERBS = {"занять", "занимать", "вступить", "покинуть", "оставить", "назначить", "избрать", "занявший"}
+
+
+def post_phrase(ctx, sent, token) -> list:
+    """A post noun with the adjectives before it and the words after it that belong to it."""
+    index = sent.tokens.index(token)
+    start = index
+    while start > 0 and sent.tokens[start - 1].pos == "ADJ":
+        start -= 1
+    return sent.tokens[start:index] + [token, *post_tail(ctx, sent, index)]
+
+
+def instrumental_posts(sent, token) -> list:
+    """A post in the instrumental and the posts joined to it: "стал генералом и министром"."""
+    out = [token]
+    for other in sent.tokens:
+        if (
+            other.rel == "conj"
+            and other.head_id == token.id
+            and other.feats.get("Case") == "Ins"
+            and is_post(other)
+        ):
+            out.append(other)
+    return out
+
+
+def predicate_posts(ctx, sent, subject) -> list[list]:
+    """The posts a subject is named to or serves as: "Главой Рособрнадзора назначен Сергей Кравцов",
+    "Сидибе был министром здравоохранения, а затем министром иностранных дел"."""
+    out = []
+    linked = False  # a noun predicate with "быть" links the nouns joined to it too
+    for pred in predicates(sent, subject):
+        lemma = (pred.lemma or "").lower()
+        if pred.pos == "NOUN":
+            copula = any(c.rel == "cop" for c in sent.children(pred))
+            linked = linked or copula
+            if (
+                (copula or (linked and pred.rel == "conj"))
+                and pred.feats.get("Case") == "Ins"
+                and is_post(pred)
+            ):
+                out.append(post_phrase(ctx, sent, pred))
+            continue
+        if lemma not in COPULAS | OFFICE_VERBS:
+            continue
+        for office in sent.children(pred):
+            # "занял пост министра финансов", "вступил в должность губернатора"
+            if (office.lemma or "").lower() in {"пост", "должность"}:
+                for token in sent.children(office):
+                    if token.feats.get("Case") == "Gen" and is_post(token):
+                        out.append([token, *post_tail(ctx, sent, sent.tokens.index(token))])
+        if lemma not in COPULAS:
+            continue
+        for token in sent.children(pred):
+            if (
+                token.feats.get("Case") == "Ins"
+                and is_post(token)
+                and token.rel in ("obl", "xcomp", "obj", "nmod")
+            ):
+                out.extend(post_phrase(ctx, sent, post) for post in instrumental_posts(sent, token))
+    return out

@@ -1,0 +1,81 @@
+"""Who a clause is about: named subjects, and "он"/"она" resolved to the person named just before."""
+
+from __future__ import annotations
+
+from extractors.ru.relations.common import cand_tokens, story_sents
+
+__all__ = ["subjects", "predicates", "antecedent"]
+
+SUBJECT_RELS = ("nsubj", "nsubj:pass")
+PRONOUNS = {"он": "Masc", "она": "Fem"}
+WINDOW = 2  # sentences before the pronoun where its antecedent may be named
+
+
+def span_root(sent, tokens: list):
+    ids = {t.id for t in tokens}
+    return next((t for t in tokens if t.head_id not in ids), None)
+
+
+def name_feat(sent, cand, feat: str) -> str | None:
+    """The gender (or case) of a name, when its words agree on one."""
+    values = {t.feats.get(feat) for t in cand_tokens(sent, cand) if t.pos == "PROPN"}
+    values.discard(None)
+    return values.pop() if len(values) == 1 else None
+
+
+def subjects(ctx, sent, pronouns: bool = True) -> list[tuple[object, object]]:
+    """(person, subject token) for each person that is a subject in the sentence.
+
+    A subject pronoun stands for the nearest person named before it (in this sentence or the
+    `WINDOW` before) whose name agrees in gender: "В 1981 году он был назначен епископом".
+    """
+    out = []
+    persons = ctx.in_sent(sent, {"Person"})
+    for person in persons:
+        root = span_root(sent, cand_tokens(sent, person))
+        if root is not None and root.rel in SUBJECT_RELS:
+            out.append((person, root))
+    if not pronouns:
+        return out
+    for token in sent.tokens:
+        gender = PRONOUNS.get((token.lemma or "").lower())
+        if gender and token.pos == "PRON" and token.rel in SUBJECT_RELS:
+            person = antecedent(ctx, sent, token, gender)
+            if person is not None:
+                out.append((person, token))
+    return out
+
+
+def antecedent(ctx, sent, pronoun, gender: str):
+    """The nearest person named before the pronoun whose name has its gender (none when a nearer
+    person of unknown gender makes the choice unsure). Names in the genitive are skipped: they are
+    possessors and complements ("в администрации Джорджа Буша"), seldom what the next clause is about."""
+    sents = story_sents(ctx)
+    index = next((i for i, s in enumerate(sents) if s is sent), None)
+    if index is None:
+        return None
+    for other in reversed(sents[max(0, index - WINDOW) : index + 1]):
+        named = [c for c in ctx.in_sent(other, {"Person"}) if c.stop <= pronoun.start or other is not sent]
+        for cand in reversed(named):
+            if name_feat(other, cand, "Case") == "Gen":
+                continue
+            found = name_feat(other, cand, "Gender")
+            if found == gender:
+                return cand
+            if found is None:
+                return None
+    return None
+
+
+def predicates(sent, subject) -> list:
+    """The subject's head and the heads joined to it that have no subject of their own:
+    "Сидибе учился во Франции и работал консультантом" gives "учился" and "работал"."""
+    head = sent.head(subject)
+    if head is None:
+        return []
+    out = [head]
+    for token in sent.tokens:
+        joined = token.rel == "conj" and token.head_id == head.id and token.pos in ("VERB", "NOUN")
+        if joined and not any(c.rel in SUBJECT_RELS for c in sent.children(token)):
+            out.append(token)
+    return out

@@ -127,6 +127,20 @@ POSITIVE = [
     ),
     # "из <организации>" right after a name
     ("На сцену вышел Иван Петров из группы «Звери».", ("Иван Петров", "affiliatedWith", "Звери")),
+    # prepositional phrases inside a post, behind their modifiers
+    (
+        "Директор НАСА по космическим полётам Джон Смит выступил в Москве.",
+        ("Джон Смит", "holdsPosition", "директор @ НАСА"),
+    ),
+    (
+        "Посол Евросоюза на Южном Кавказе Джон Смит выступил в Москве.",
+        ("Джон Смит", "affiliatedWith", "Евросоюз"),
+    ),
+    # two posts in a row before a name, both in its case, are two posts
+    (
+        "Представитель армии полковник Иван Петров выступил в Москве.",
+        ("Иван Петров", "holdsPosition", "полковник @ None"),
+    ),
     # meetings and agreements
     (
         "Состоялась встреча губернатора Томской области Ивана Петрова с послом Франции Пьером Дюбуа.",
@@ -170,6 +184,22 @@ NEGATIVE = [
         "participatedIn",
     ),
 ]
+
+
+# facts that must not come out of a sentence that yields others
+NOT_FACTS = [
+    # a post in the genitive after another is its complement, not a second post of the name
+    (
+        "По мнению полпреда президента Ивана Петрова, всё хорошо.",
+        ("Иван Петров", "holdsPosition", "президент @ None"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), NOT_FACTS, ids=[f"not {f[1]}:{f[2]}" for _, f in NOT_FACTS])
+def test_not_fact(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text)
+    assert fact not in facts, sorted(facts)
 
 
 @pytest.mark.parametrize(("text", "fact"), POSITIVE, ids=[f"{f[1]}:{f[0]}" for _, f in POSITIVE])

@@ -54,7 +54,7 @@ def phrase_left(ctx, sent, person) -> list:
         if owner is None and token.pos not in ALLOWED_POS:
             break
         case = token.feats.get("Case")
-        governed = index > 0 and (tokens[index - 1].lemma or "") in {"по", "в", "от"}
+        governed = governing(tokens, index) in POST_PREPOSITIONS
         if (
             owner is None
             and token.pos == "NOUN"
@@ -63,10 +63,22 @@ def phrase_left(ctx, sent, person) -> list:
             and not governed
         ):
             break  # "под руководством", "по инициативе": not part of a post (but "суда по правам человека" is)
-        if owner is None and token.pos == "ADP" and (token.lemma or "") not in {"по", "в", "от"}:
+        if owner is None and token.pos == "ADP" and (token.lemma or "") not in POST_PREPOSITIONS:
             break
         out.insert(0, token)
     return out
+
+
+# prepositions inside a post: "директор НАСА по космическим полётам", "посол Евросоюза на Южном Кавказе"
+POST_PREPOSITIONS = {"по", "в", "от", "на"}
+
+
+def governing(tokens: list, index: int) -> str:
+    """The preposition before a noun and its modifiers: "по" for "по космическим полётам"."""
+    index -= 1
+    while index >= 0 and tokens[index].pos in ("ADJ", "DET"):
+        index -= 1
+    return (tokens[index].lemma or "") if index >= 0 and tokens[index].pos == "ADP" else ""
 
 
 def phrase_right(ctx, sent, person) -> list:
@@ -118,6 +130,31 @@ def role_span(phrase: list, person_case: str | None, text: str = "", gender: str
     return phrase[start:]
 
 
+def split_chain(span: list, case: str | None) -> list[list]:
+    """Posts in a row before one name, each in the name's case: "представитель вооружённых сил
+    полковник Сансерн Каевкамнерд" is two posts of his, not one. The first part comes first."""
+    if case in (None, "Gen", "Acc"):
+        return [span]  # "полпреда президента Виктора Ишаева": a genitive post is the other post's complement
+    cuts = [
+        i
+        for i, t in enumerate(span)
+        if i > 0
+        and is_post(t)
+        and t.pos == "NOUN"
+        and t.feats.get("Case") == case
+        and t.feats.get("Number") == "Sing"
+    ]
+    parts, stop = [], len(span)
+    for cut in reversed(cuts):
+        while cut > 0 and span[cut - 1].pos == "ADJ" and span[cut - 1].feats.get("Case") == case:
+            cut -= 1
+        if cut == 0 or span[cut - 1].pos == "CCONJ" or cut >= stop:
+            continue
+        parts.insert(0, span[cut:stop])
+        stop = cut
+    return [span[:stop], *parts]
+
+
 def extract_positions(ctx) -> None:
     for sent in story_sents(ctx):
         for person, phrase in list_posts(ctx, sent):
@@ -126,10 +163,11 @@ def extract_positions(ctx) -> None:
             case = person_case(sent, person)
             gender = person_case(sent, person, "Gender")
             left = role_span(phrase_left(ctx, sent, person), case, ctx.article.text, gender)
+            left, *chained = split_chain(left, case)
             for phrase in (left, role_span(phrase_right(ctx, sent, person), None)):
                 if phrase:
                     add_position(ctx, sent, person, phrase)
-            for phrase in coordinated_left(ctx, sent, left, gender):
+            for phrase in [*chained, *coordinated_left(ctx, sent, left, gender)]:
                 add_position(ctx, sent, person, phrase)
         for person, subject in subjects(ctx, sent):
             for phrase in predicate_posts(ctx, sent, subject):
@@ -171,7 +209,7 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     if (
         org_key is None
         and not nationality
-        and not any((t.lemma or "").lower() in POST_WORDS for t in role_tokens if t.pos == "NOUN")
+        and not any((t.lemma or "").lower() in POST_WORDS for t in role_tokens if t.pos in ("NOUN", "PROPN"))
     ):
         return  # an unlisted animate noun ("правозащитник") is a post only next to its organisation
     if ACTING.search(ctx.article.text[max(sent.start, role_tokens[0].start - 8) : role_tokens[0].start]):

@@ -141,6 +141,15 @@ POSITIVE = [
         "Представитель армии полковник Иван Петров выступил в Москве.",
         ("Иван Петров", "holdsPosition", "полковник @ None"),
     ),
+    # a short name in parentheses inside a post, and a post's body "при" another
+    (
+        "Пресс-секретарь Фонда защиты природы (ФЗП) Иван Петров выступил в Москве.",
+        ("Иван Петров", "holdsPosition", "пресс-секретарь @ Фонд защиты природы"),
+    ),
+    (
+        "Официальный представитель Следственного комитета при Министерстве юстиции Иван Петров заявил об этом.",
+        ("Иван Петров", "affiliatedWith", "Следственный комитет"),
+    ),
     # meetings and agreements
     (
         "Состоялась встреча губернатора Томской области Ивана Петрова с послом Франции Пьером Дюбуа.",
@@ -167,6 +176,8 @@ NEGATIVE = [
     ("Президент и первая леди Мишель Обама посетили школу.", "holdsPosition"),
     # "из" and a place is where one comes from; an organisation under another noun is not the verb's
     ("Иван Петров из Москвы выступил в Томске.", "affiliatedWith"),
+    # a name in parentheses is no short name of an organisation
+    ("Как сообщил Иван Петров (Москва) Сергей Смирнов уехал.", "holdsPosition"),
     ("Иван Петров работал над проектом для «Газпрома».", "affiliatedWith"),
     # talking about a forum is not taking part in it
     (

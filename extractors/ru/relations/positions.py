@@ -44,8 +44,16 @@ def phrase_left(ctx, sent, person) -> list:
     """Tokens before the person that can belong to its post: posts, modifiers, genitive names."""
     tokens = [t for t in sent.tokens if t.stop <= person.start]
     out: list = []
+    skip_to = None
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
+        if skip_to is not None and index >= skip_to:
+            continue
+        skip_to = None
+        if token.text == ")":
+            skip_to = abbreviation_start(ctx, sent, tokens, index)
+            if skip_to is not None:
+                continue  # "пресс-секретаря Фонда борьбы с коррупцией (ФБК) Киру Ярмыш"
         owner = cand_at(ctx, sent, token)
         if owner is not None and owner.type == "Person":
             break
@@ -69,8 +77,20 @@ def phrase_left(ctx, sent, person) -> list:
     return out
 
 
+def abbreviation_start(ctx, sent, tokens: list, close: int) -> int | None:
+    """The index of "(" opening a short name in parentheses that ends at `close`: "(ФБК)", "(Роскомнадзора)"."""
+    for index in range(close - 1, max(-1, close - 5), -1):
+        token = tokens[index]
+        if token.text == "(":
+            return index if index < close - 1 else None
+        owner = cand_at(ctx, sent, token)
+        if token.pos != "PROPN" and (owner is None or owner.type == "Person"):
+            return None
+    return None
+
+
 # prepositions inside a post: "директор НАСА по космическим полётам", "посол Евросоюза на Южном Кавказе"
-POST_PREPOSITIONS = {"по", "в", "от", "на"}
+POST_PREPOSITIONS = {"по", "в", "от", "на", "при"}
 
 
 def governing(tokens: list, index: int) -> str:

@@ -17,7 +17,7 @@ from extractors.ru.relations.postwords import (
     is_post,
     person_case,
 )
-from extractors.ru.relations.predicates import predicate_posts
+from extractors.ru.relations.predicates import object_posts, predicate_posts
 from extractors.ru.relations.subjects import subjects
 from extractors.vocab import fold, load_table
 
@@ -191,6 +191,9 @@ def extract_positions(ctx) -> None:
                 add_position(ctx, sent, person, phrase)
         for person, subject in subjects(ctx, sent):
             for phrase in predicate_posts(ctx, sent, subject):
+                add_position(ctx, sent, person, phrase)
+        for person, obj in subjects(ctx, sent, rels=("obj",)):
+            for phrase in object_posts(ctx, sent, obj):
                 add_position(ctx, sent, person, phrase)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractors.ru.relations.postwords import is_post, post_tail
 from extractors.ru.relations.subjects import predicates
 
-__all__ = ["predicate_posts"]
+__all__ = ["object_posts", "predicate_posts"]
 
 # "назначен министром", "стал президентом компании", "является директором": a post in the instrumental
 COPULAS = {
@@ -23,6 +23,8 @@ COPULAS = {
     "назначаться",
     "избираться",
 }
+# "назначил Ивана Петрова министром": the object of these verbs gets the post
+APPOINT_VERBS = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить", "утверждать"}
 OFFICE_VERBS = {"занять", "занимать", "вступить", "покинуть", "оставить", "назначить", "избрать", "занявший"}
 
 
@@ -68,12 +70,7 @@ def predicate_posts(ctx, sent, subject) -> list[list]:
             continue
         if lemma not in COPULAS | OFFICE_VERBS:
             continue
-        for office in sent.children(pred):
-            # "занял пост министра финансов", "вступил в должность губернатора"
-            if (office.lemma or "").lower() in {"пост", "должность"}:
-                for token in sent.children(office):
-                    if token.feats.get("Case") == "Gen" and is_post(token):
-                        out.append([token, *post_tail(ctx, sent, sent.tokens.index(token))])
+        out.extend(office_posts(ctx, sent, pred))  # "занял пост министра финансов"
         if lemma not in COPULAS:
             continue
         for token in sent.children(pred):
@@ -83,4 +80,28 @@ def predicate_posts(ctx, sent, subject) -> list[list]:
                 and token.rel in ("obl", "xcomp", "obj", "nmod")
             ):
                 out.extend(post_phrase(ctx, sent, post) for post in instrumental_posts(sent, token))
+    return out
+
+
+def office_posts(ctx, sent, verb) -> list[list]:
+    """ "на пост министра финансов", "в должность губернатора" under a verb: the post in the genitive."""
+    out = []
+    for office in sent.children(verb):
+        if (office.lemma or "").lower() in {"пост", "должность"}:
+            for token in sent.children(office):
+                if token.feats.get("Case") == "Gen" and is_post(token):
+                    out.append([token, *post_tail(ctx, sent, sent.tokens.index(token))])
+    return out
+
+
+def object_posts(ctx, sent, obj) -> list[list]:
+    """The posts a verb of appointing gives its object: "назначил руководителем Федеральной службы …
+    Ивана Муравьева", "назначил его на должность архиепископа"."""
+    verb = sent.head(obj)
+    if verb is None or (verb.lemma or "").lower() not in APPOINT_VERBS or verb.feats.get("Voice") == "Pass":
+        return []
+    out = office_posts(ctx, sent, verb)
+    for token in sent.children(verb):
+        if token is not obj and token.feats.get("Case") == "Ins" and is_post(token):
+            out.extend(post_phrase(ctx, sent, post) for post in instrumental_posts(sent, token))
     return out

@@ -23,23 +23,24 @@ def name_feat(sent, cand, feat: str) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
-def subjects(ctx, sent, pronouns: bool = True) -> list[tuple[object, object]]:
-    """(person, subject token) for each person that is a subject in the sentence.
+def subjects(ctx, sent, pronouns: bool = True, rels=SUBJECT_RELS) -> list[tuple[object, object]]:
+    """(person, subject token) for each person that is a subject in the sentence (or has another
+    of `rels`: ("obj",) gives the objects).
 
-    A subject pronoun stands for the nearest person named before it (in this sentence or the
-    `WINDOW` before) whose name agrees in gender: "В 1981 году он был назначен епископом".
+    A pronoun stands for the nearest person named before it (in this sentence or the `WINDOW`
+    before) whose name agrees in gender: "В 1981 году он был назначен епископом".
     """
     out = []
     persons = ctx.in_sent(sent, {"Person"})
     for person in persons:
         root = span_root(sent, cand_tokens(sent, person))
-        if root is not None and root.rel in SUBJECT_RELS:
+        if root is not None and root.rel in rels:
             out.append((person, root))
     if not pronouns:
         return out
     for token in sent.tokens:
         gender = PRONOUNS.get((token.lemma or "").lower())
-        if gender and token.pos == "PRON" and token.rel in SUBJECT_RELS:
+        if gender and token.pos == "PRON" and token.rel in rels:
             person = antecedent(ctx, sent, token, gender)
             if person is not None:
                 out.append((person, token))
@@ -55,7 +56,11 @@ def antecedent(ctx, sent, pronoun, gender: str):
     if index is None:
         return None
     for other in reversed(sents[max(0, index - WINDOW) : index + 1]):
-        named = [c for c in ctx.in_sent(other, {"Person"}) if c.stop <= pronoun.start or other is not sent]
+        named = [
+            c
+            for c in ctx.in_sent(other, {"Person"})
+            if other is not sent or (c.stop <= pronoun.start and not co_argument(sent, c, pronoun))
+        ]
         for cand in reversed(named):
             if name_feat(other, cand, "Case") == "Gen":
                 continue
@@ -65,6 +70,16 @@ def antecedent(ctx, sent, pronoun, gender: str):
             if found is None:
                 return None
     return None
+
+
+def co_argument(sent, cand, pronoun) -> bool:
+    """A name that is an argument of the pronoun's own verb: "Папа назначил его" — "его" is not the Pope."""
+    node = span_root(sent, cand_tokens(sent, cand))
+    for _ in range(4):  # "Папа Иоанн Павел II назначил его": the name hangs on "Папа"
+        if node is None or node.rel not in ("appos", "flat:name", "flat", "conj"):
+            break
+        node = sent.head(node)
+    return node is not None and node.head_id == pronoun.head_id
 
 
 def predicates(sent, subject) -> list:

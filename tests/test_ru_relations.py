@@ -159,6 +159,13 @@ POSITIVE = [
         "Сергей Смирнов родился в Томске. В 2005 году губернатор назначил его на должность министра финансов.",
         ("Сергей Смирнов", "holdsPosition", "министр финансов @ Министерство финансов"),
     ),
+    # a post after a name and a comma stops before a name in the genitive that depends on it
+    (
+        "Слово взяла Мария Иванова, первый заместитель Петрова.",
+        ("Мария Иванова", "holdsPosition", "первый заместитель @ None"),
+    ),
+    # a profession of the arts right before one name is a post even with no organisation
+    ("Скульптор Иван Петров открыл выставку.", ("Иван Петров", "holdsPosition", "скульптор @ None")),
     # meetings and agreements
     (
         "Состоялась встреча губернатора Томской области Ивана Петрова с послом Франции Пьером Дюбуа.",
@@ -188,6 +195,9 @@ NEGATIVE = [
     # a name in parentheses is no short name of an organisation
     ("Как сообщил Иван Петров (Москва) Сергей Смирнов уехал.", "holdsPosition"),
     ("Иван Петров работал над проектом для «Газпрома».", "affiliatedWith"),
+    # ... but not over a list of names, and a title won is not a post
+    ("В турнире играли шахматисты Иван Петров и Сергей Смирнов.", "holdsPosition"),
+    ("Чемпион мира Иван Петров приехал в Томск.", "holdsPosition"),
     # talking about a forum is not taking part in it
     (
         "Форум «Технопром-2025» пройдет в Новосибирске. Иван Петров рассказал о планах на год.",
@@ -212,6 +222,11 @@ NOT_FACTS = [
     (
         "По мнению полпреда президента Ивана Петрова, всё хорошо.",
         ("Иван Петров", "holdsPosition", "президент @ None"),
+    ),
+    # a post after a name and a comma, right before another name, is that name's post
+    (
+        "Командир экспедиции Иван Петров, бортинженер Сергей Смирнов и другие выступили.",
+        ("Иван Петров", "holdsPosition", "бортинженер @ None"),
     ),
     # "его" is not the subject of its own verb
     (

@@ -9,6 +9,7 @@ from extractors.ru.names import normalize_post
 from extractors.ru.relations.common import ORG_SET, article_region, resolve_territory, story_sents
 from extractors.ru.relations.postlists import coordinated_left, list_posts
 from extractors.ru.relations.postwords import (
+    ARTS_POSTS,
     NATIONAL_POSTS,
     POST_WORDS,
     QUOTE_MARKS,
@@ -111,7 +112,12 @@ def phrase_right(ctx, sent, person) -> list:
     for token in tokens[1:]:
         owner = cand_at(ctx, sent, token)
         if owner is not None and owner.type == "Person":
-            break
+            # "командир экспедиции Уильям Макартур, бортинженер Валерий Токарев": the next name's post
+            return (
+                []
+                if out and out[-1].stop == token.start - 1 and not complement(sent, owner, out)
+                else role_tokens_of(out)
+            )
         if token.text == "«":
             depth += 1
         elif token.text == "»":
@@ -121,6 +127,19 @@ def phrase_right(ctx, sent, person) -> list:
         if owner is None and depth <= 0 and token.pos not in ALLOWED_POS:
             break
         out.append(token)
+    return role_tokens_of(out)
+
+
+def complement(sent, person, phrase: list) -> bool:
+    """A name that depends on the post before it: "первый заместитель Клишаса" (not a new name's post)."""
+    if person_case(sent, person) == "Gen":
+        return True
+    ids = {t.id for t in sent.tokens if person.start <= t.start < person.stop}
+    root = next((t for t in sent.tokens if t.id in ids and t.head_id not in ids), None)
+    return root is not None and root.rel == "nmod" and any(t.id == root.head_id for t in phrase)
+
+
+def role_tokens_of(out: list) -> list:
     first = next((t for t in out if t.pos != "ADJ"), None)
     return out if first is not None and is_post(first) and first.feats.get("Number") != "Plur" else []
 
@@ -229,11 +248,7 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     nationality = False
     if org_key is None:
         org_key, role_tokens, nationality = gentilic_org(ctx, role_tokens)
-    if (
-        org_key is None
-        and not nationality
-        and not any((t.lemma or "").lower() in POST_WORDS for t in role_tokens if t.pos in ("NOUN", "PROPN"))
-    ):
+    if org_key is None and not nationality and not any(listed(t) for t in role_tokens):
         return  # an unlisted animate noun ("правозащитник") is a post only next to its organisation
     if ACTING.search(ctx.article.text[max(sent.start, role_tokens[0].start - 8) : role_tokens[0].start]):
         # "и.о. министра": the post stays in the genitive after "исполняющий обязанности"
@@ -260,6 +275,14 @@ def chained_orgs(ctx, orgs: list) -> list:
             break
         out.append(org)
     return out
+
+
+def listed(token) -> bool:
+    """A post word that needs no organisation: one of posts.txt, or of arts_posts.txt in the singular."""
+    if token.pos not in ("NOUN", "PROPN"):
+        return False
+    lemma = (token.lemma or "").lower()
+    return lemma in POST_WORDS or (lemma in ARTS_POSTS and token.feats.get("Number") != "Plur")
 
 
 def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:

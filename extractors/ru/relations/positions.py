@@ -102,32 +102,60 @@ def governing(tokens: list, index: int) -> str:
     return (tokens[index].lemma or "") if index >= 0 and tokens[index].pos == "ADP" else ""
 
 
-def phrase_right(ctx, sent, person) -> list:
-    """Tokens after "Имя Фамилия," that form an apposition post: "президент группы компаний «Элекард»"."""
+MAX_APPOSITIONS = 3
+
+
+def appositions_right(ctx, sent, person) -> list[list]:
+    """The posts after a name, one per comma: "Андрей Поздняков, президент группы компаний «Элекард»",
+    "Ли Пэн, соратник Цзян Цзэминя, премьер Государственного
+    совета Китая, председатель Постоянного комитета …". The first may be any post; the next ones
+    must be posts in the name's case."""
+    case, gender = person_case(sent, person), person_case(sent, person, "Gender")
+    out: list[list] = []
     tokens = [t for t in sent.tokens if t.start >= person.stop]
-    if not tokens or tokens[0].text not in {",", "–", "—", "-", "("}:
-        return []
+    while tokens and tokens[0].text in {",", "–", "—", "-", "("} and len(out) < MAX_APPOSITIONS:
+        phrase, rest = apposition(ctx, sent, tokens[1:])
+        head = next((t for t in phrase if t.pos != "ADJ"), None)
+        if head is not None and not agrees(head, case, gender):
+            break  # "соратник Сергея Смирнова, министр финансов": not Смирнов's post
+        if not out and not phrase:
+            return []
+        if out and (head is None or not is_post(head)):
+            break
+        out.append(phrase)
+        tokens = rest
+    return [phrase for phrase in out if role_tokens_of(phrase)]
+
+
+def apposition(ctx, sent, tokens: list) -> tuple[list, list]:
+    """One apposition from the start of `tokens`, and the tokens after it (from its closing comma)."""
     out: list = []
     depth = 0
-    for token in tokens[1:]:
+    for index, token in enumerate(tokens):
         owner = cand_at(ctx, sent, token)
         if owner is not None and owner.type == "Person":
-            # "командир экспедиции Уильям Макартур, бортинженер Валерий Токарев": the next name's post
-            return (
-                []
-                if out and out[-1].stop == token.start - 1 and not complement(sent, owner, out)
-                else role_tokens_of(out)
-            )
+            if out and out[-1].stop == token.start - 1 and not complement(sent, owner, out):
+                # "командир экспедиции Уильям Макартур, бортинженер Валерий Токарев": the next name's post
+                return [], []
+            if not out or not complement(sent, owner, out):
+                return out, []
+            continue  # "соратник Цзян Цзэминя": a name the post depends on, left out of the role
         if token.text == "«":
             depth += 1
         elif token.text == "»":
             depth -= 1
         elif depth <= 0 and token.text in STOP_TEXT:
-            break
+            return out, tokens[index:]
         if owner is None and depth <= 0 and token.pos not in ALLOWED_POS:
-            break
+            return out, []
+        if depth <= 0 and token.text[:1].isdigit():
+            # "министр финансов в 1990-х годах": a date ends the post
+            while out and out[-1].pos == "ADP":
+                out.pop()
+            rest = tokens[index:]
+            return out, rest[next((i for i, t in enumerate(rest) if t.text in STOP_TEXT), len(rest)) :]
         out.append(token)
-    return role_tokens_of(out)
+    return out, []
 
 
 def complement(sent, person, phrase: list) -> bool:
@@ -203,7 +231,8 @@ def extract_positions(ctx) -> None:
             gender = person_case(sent, person, "Gender")
             left = role_span(phrase_left(ctx, sent, person), case, ctx.article.text, gender)
             left, *chained = split_chain(left, case)
-            for phrase in (left, role_span(phrase_right(ctx, sent, person), None)):
+            right = [role_span(phrase, None) for phrase in appositions_right(ctx, sent, person)]
+            for phrase in (left, *right):
                 if phrase:
                     add_position(ctx, sent, person, phrase)
             for phrase in [*chained, *coordinated_left(ctx, sent, left, gender)]:

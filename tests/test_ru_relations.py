@@ -177,6 +177,13 @@ POSITIVE = [
         "председатель правления «Газпрома».",
         ("Иван Петров", "holdsPosition", "министр финансов @ Министерство финансов Томской области"),
     ),
+    # a post's holder is also affiliated with the body that sent them ("от партии …")
+    (
+        "Законопроект внёс член Совета Федерации от партии «Яблоко» Иван Петров.",
+        ("Иван Петров", "affiliatedWith", "Яблоко"),
+    ),
+    # a participle describing the person works like the verb
+    ("Иван Петров, работавший в «Газпроме», ушёл на пенсию.", ("Иван Петров", "affiliatedWith", "Газпром")),
     # meetings and agreements
     (
         "Состоялась встреча губернатора Томской области Ивана Петрова с послом Франции Пьером Дюбуа.",
@@ -209,6 +216,8 @@ NEGATIVE = [
     # ... but not over a list of names, and a title won is not a post
     ("В турнире играли шахматисты Иван Петров и Сергей Смирнов.", "holdsPosition"),
     ("Чемпион мира Иван Петров приехал в Томск.", "holdsPosition"),
+    # a participle of another verb ties no one to the organisation
+    ("Иван Петров, говоривший о «Газпроме», ушёл на пенсию.", "affiliatedWith"),
     # talking about a forum is not taking part in it
     (
         "Форум «Технопром-2025» пройдет в Новосибирске. Иван Петров рассказал о планах на год.",

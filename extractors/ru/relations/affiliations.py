@@ -19,18 +19,31 @@ def extract_verb_affiliations(ctx) -> None:
         orgs = ctx.in_sent(sent, ORG_SET)
         if not orgs:
             continue
-        for person, subject in subjects(ctx, sent):
-            for verb in predicates(sent, subject):
-                post = verbs.get((verb.lemma or "").lower())
-                if post is None:
+        for person, verb in person_verbs(ctx, sent):
+            post = verbs.get((verb.lemma or "").lower())
+            if post is None:
+                continue
+            for org in orgs:
+                if not governed_by(sent, root_of(sent, cand_tokens(sent, org)), verb):
                     continue
-                for org in orgs:
-                    if not governed_by(sent, root_of(sent, cand_tokens(sent, org)), verb):
-                        continue
-                    if post != "-":
-                        add_post(ctx, sent, person.key, post, org.key)
-                    else:
-                        ctx.add(person.key, "affiliatedWith", org.key, sent)
+                if post != "-":
+                    add_post(ctx, sent, person.key, post, org.key)
+                else:
+                    ctx.add(person.key, "affiliatedWith", org.key, sent)
+
+
+def person_verbs(ctx, sent) -> list[tuple[object, object]]:
+    """(person, verb) for the verbs a person is the subject of, and the participles that describe the
+    person: "Любовь Глебова, управлявшая Рособрнадзором"."""
+    out = [(person, verb) for person, subject in subjects(ctx, sent) for verb in predicates(sent, subject)]
+    for person in ctx.in_sent(sent, {"Person"}):
+        ids = {t.id for t in cand_tokens(sent, person)}
+        out += [
+            (person, token)
+            for token in sent.tokens
+            if token.rel == "acl" and token.head_id in ids and token.feats.get("VerbForm") == "Part"
+        ]
+    return out
 
 
 def governed_by(sent, org_root, verb) -> bool:

@@ -303,7 +303,18 @@ def chained_orgs(ctx, orgs: list) -> list:
         if org.type not in ORG_SET or ctx.article.text[before.stop : org.start].strip(' «»"') != "":
             break
         out.append(org)
+    # "депутат Курской областной думы от партии «Единая Россия»": the body that sent the holder
+    out += [
+        org
+        for org in orgs[1:]
+        if org not in out
+        and org.type in ORG_SET
+        and FROM_ORG.search(ctx.article.text[max(0, org.start - 24) : org.start])
+    ]
     return out
+
+
+FROM_ORG = re.compile(r"\bот(?:\s+\w+){0,2}\s*[«\"]?$")
 
 
 def listed(token) -> bool:

@@ -41,6 +41,8 @@ def list_agrees(ctx, post, person) -> bool:
     if case is not None and case != post.feats.get("Case") and not opened:
         return False
     head = person.sent.head(post)
+    if any((c.lemma or "") == "в" and c.rel == "case" for c in person.sent.children(post)):
+        return False  # "кандидат в президенты Беларуси Андрей Санников": a post sought, not a list
     return not (post.feats.get("Case") == "Gen" and head is not None and head.pos in ("NOUN", "PROPN"))
 
 

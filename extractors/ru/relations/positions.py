@@ -6,13 +6,16 @@ import re
 from dataclasses import replace
 
 from extractors.ru.names import normalize_post
+from extractors.ru.relations.appositions import appositions_right
 from extractors.ru.relations.common import ORG_SET, article_region, resolve_territory, story_sents
 from extractors.ru.relations.postlists import coordinated_left, list_posts
 from extractors.ru.relations.postwords import (
+    ALLOWED_POS,
     ARTS_POSTS,
     NATIONAL_POSTS,
     POST_WORDS,
     QUOTE_MARKS,
+    STOP_TEXT,
     agrees,
     cand_at,
     is_post,
@@ -25,20 +28,14 @@ from extractors.vocab import fold, load_table
 __all__ = ["extract_positions", "POST_WORDS"]
 
 ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио)\s*$", re.IGNORECASE)
-STOP_TEXT = {",", ".", ";", ":", "(", ")", "!", "?", "–", "—", "-", "«", "»", '"'}
-
-
 # posts of a territory: with no organisation written, they belong to the region the article is about
 TERRITORIAL = {"губернатор", "вице-губернатор", "врио"}
-
-
 # posts whose holders are officials whatever the organisation's class
 OFFICIAL_POSTS = {
     "губернатор", "вице-губернатор", "министр", "замминистра", "премьер-министр", "вице-премьер", "посол",
     "мэр", "депутат", "сенатор", "полпред", "консул", "президент", "председатель правительства",
 }  # fmt: skip
 MINISTRY_HEADS = {"министр": "министерство", "замминистра": "министерство"}
-ALLOWED_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "NUM", "PUNCT", "DET"}
 
 
 def phrase_left(ctx, sent, person) -> list:
@@ -102,76 +99,6 @@ def governing(tokens: list, index: int) -> str:
     return (tokens[index].lemma or "") if index >= 0 and tokens[index].pos == "ADP" else ""
 
 
-MAX_APPOSITIONS = 3
-
-
-def appositions_right(ctx, sent, person) -> list[list]:
-    """The posts after a name, one per comma: "Андрей Поздняков, президент группы компаний «Элекард»",
-    "Ли Пэн, соратник Цзян Цзэминя, премьер Государственного
-    совета Китая, председатель Постоянного комитета …". The first may be any post; the next ones
-    must be posts in the name's case."""
-    case, gender = person_case(sent, person), person_case(sent, person, "Gender")
-    out: list[list] = []
-    tokens = [t for t in sent.tokens if t.start >= person.stop]
-    while tokens and tokens[0].text in {",", "–", "—", "-", "("} and len(out) < MAX_APPOSITIONS:
-        phrase, rest = apposition(ctx, sent, tokens[1:])
-        head = next((t for t in phrase if t.pos != "ADJ"), None)
-        if head is not None and not agrees(head, case, gender):
-            break  # "соратник Сергея Смирнова, министр финансов": not Смирнов's post
-        if not out and not phrase:
-            return []
-        if out and (head is None or not is_post(head)):
-            break
-        out.append(phrase)
-        tokens = rest
-    return [phrase for phrase in out if role_tokens_of(phrase)]
-
-
-def apposition(ctx, sent, tokens: list) -> tuple[list, list]:
-    """One apposition from the start of `tokens`, and the tokens after it (from its closing comma)."""
-    out: list = []
-    depth = 0
-    for index, token in enumerate(tokens):
-        owner = cand_at(ctx, sent, token)
-        if owner is not None and owner.type == "Person":
-            if out and out[-1].stop == token.start - 1 and not complement(sent, owner, out):
-                # "командир экспедиции Уильям Макартур, бортинженер Валерий Токарев": the next name's post
-                return [], []
-            if not out or not complement(sent, owner, out):
-                return out, []
-            continue  # "соратник Цзян Цзэминя": a name the post depends on, left out of the role
-        if token.text == "«":
-            depth += 1
-        elif token.text == "»":
-            depth -= 1
-        elif depth <= 0 and token.text in STOP_TEXT:
-            return out, tokens[index:]
-        if owner is None and depth <= 0 and token.pos not in ALLOWED_POS:
-            return out, []
-        if depth <= 0 and token.text[:1].isdigit():
-            # "министр финансов в 1990-х годах": a date ends the post
-            while out and out[-1].pos == "ADP":
-                out.pop()
-            rest = tokens[index:]
-            return out, rest[next((i for i, t in enumerate(rest) if t.text in STOP_TEXT), len(rest)) :]
-        out.append(token)
-    return out, []
-
-
-def complement(sent, person, phrase: list) -> bool:
-    """A name that depends on the post before it: "первый заместитель Клишаса" (not a new name's post)."""
-    if person_case(sent, person) == "Gen":
-        return True
-    ids = {t.id for t in sent.tokens if person.start <= t.start < person.stop}
-    root = next((t for t in sent.tokens if t.id in ids and t.head_id not in ids), None)
-    return root is not None and root.rel == "nmod" and any(t.id == root.head_id for t in phrase)
-
-
-def role_tokens_of(out: list) -> list:
-    first = next((t for t in out if t.pos != "ADJ"), None)
-    return out if first is not None and is_post(first) and first.feats.get("Number") != "Plur" else []
-
-
 def role_span(phrase: list, person_case: str | None, text: str = "", gender: str | None = None) -> list:
     """The post part of a phrase: from its first post word agreeing with the name (with modifiers) on.
 
@@ -223,6 +150,7 @@ def split_chain(span: list, case: str | None) -> list[list]:
 
 
 def extract_positions(ctx) -> None:
+    """Posts before and after names, over lists of names, and stated by predicates, sentence by sentence."""
     for sent in story_sents(ctx):
         for person, phrase in list_posts(ctx, sent):
             add_position(ctx, sent, person, phrase)

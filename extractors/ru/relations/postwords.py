@@ -5,11 +5,13 @@ from __future__ import annotations
 from extractors.vocab import load_words
 
 __all__ = [
+    "ALLOWED_POS",
     "ARTS_POSTS",
     "LISTED_POSTS",
     "NATIONAL_POSTS",
     "POST_WORDS",
     "QUOTE_MARKS",
+    "STOP_TEXT",
     "agrees",
     "cand_at",
     "is_post",
@@ -23,6 +25,8 @@ ARTS_POSTS = frozenset(load_words("arts_posts.txt"))
 NATIONAL_POSTS = frozenset(load_words("national_posts.txt"))
 LISTED_POSTS = POST_WORDS | ARTS_POSTS
 QUOTE_MARKS = {"«", "»", '"'}
+STOP_TEXT = {",", ".", ";", ":", "(", ")", "!", "?", "–", "—", "-", "«", "»", '"'}
+ALLOWED_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "NUM", "PUNCT", "DET"}
 
 
 def is_post(token) -> bool:

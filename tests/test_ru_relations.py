@@ -95,7 +95,12 @@ POSITIVE = [
         "Британский премьер Борис Джонсон выступил в Москве.",
         ("Борис Джонсон", "affiliatedWith", "Великобритания"),
     ),
-    # ... and is only a nationality for other professions: the role stays, with no organisation
+    # ... and of a public profession of posts.txt
+    (
+        "Российский предприниматель Иван Петров выступил в Москве.",
+        ("Иван Петров", "affiliatedWith", "Россия"),
+    ),
+    # but and is only a nationality for other professions: the role stays, with no organisation
     ("Американский певец Иван Петров выступил в Москве.", ("Иван Петров", "holdsPosition", "певец @ None")),
     # a noun predicate with "быть", and the posts joined to it
     (

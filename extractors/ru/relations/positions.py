@@ -256,8 +256,11 @@ def listed(token) -> bool:
 def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:
     """ "британский премьер": the country of the adjective, named by a mention on the adjective.
 
-    For a post that does not serve a country ("армянский полузащитник") the adjective is a nationality:
-    no organisation, but the profession is still the person's (the third value says so).
+    The country is the post's territory for national posts (vocab/national_posts.txt) and the public
+    professions of posts.txt that are not arts ("российский предприниматель"; a Position with no
+    organisation is a warning for `check`). For other professions ("армянский полузащитник", "американский певец") the
+    adjective is a nationality: no organisation, but the profession is still the person's (the third
+    value says so).
     """
     from extractors.doc import Mention
 
@@ -268,7 +271,7 @@ def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:
         if place is None:
             continue
         rest = [t for t in role_tokens if t is not token]
-        if head not in NATIONAL_POSTS:
+        if head not in NATIONAL_POSTS | (POST_WORDS - ARTS_POSTS):
             return None, rest, True
         entry = ctx.gazetteer.gazetteer.get(place)
         name = entry.name if entry is not None else place

@@ -81,7 +81,7 @@ def real_extractions(texts: list[str], langs: list[str] | None = None) -> dict[s
 class Replay:
     """A cheap stand-in extractor: the real extraction of the same text, its entities renamed per copy.
 
-    Copy k of a text gets names "… #k", so the graph grows with new people, organisations and events
+    Copy k of a text gets names "…-<letters of k>", so the graph grows with new people, organisations and events
     as a real corpus of distinct articles would; the first copy keeps the real names.
     """
 
@@ -102,13 +102,33 @@ class Replay:
         )
 
 
+LETTERS = "бвгдклмнпрст"
+
+
+def copy_code(copy: int) -> str:
+    """Copy k as letters ("в", "бг" …): a person's key keeps letters only, so digits would vanish."""
+    out = ""
+    while True:
+        copy, digit = divmod(copy, len(LETTERS))
+        out = LETTERS[digit] + out
+        if not copy:
+            return out
+
+
+def renamed(name: str, copy: int) -> str:
+    """The name of copy k: "Иван Петров" -> "Иван Петров-бг", "ТУСУР" -> "ТУСУР-бг".
+
+    Glued to the last word, so a person's key (first name and surname) differs per copy.
+    """
+    return f"{name}-{copy_code(copy)}"
+
+
 def rename(entity: Entity, copy: int) -> Entity:
-    suffix = f" #{copy}"
     return replace(
         entity,
-        name=entity.name + suffix,
-        alt_names=tuple(a + suffix for a in entity.alt_names),
-        ident=entity.ident + suffix if entity.ident else "",
+        name=renamed(entity.name, copy),
+        alt_names=tuple(renamed(a, copy) for a in entity.alt_names),
+        ident=renamed(entity.ident, copy) if entity.ident else "",
     )
 
 

@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/query.py [--triples 1000000] [--cap 60] [--runs 3] [--texts nerel-dev.jsonl]
 
 The graph: real extractions (the sample articles and the NEREL texts, by forumgraph's pipeline),
-replayed with renamed entities (copy k of an article names "… #k") until the store holds
+replayed with renamed entities (copy k of an article names "…-<letters of k>") until the store holds
 `--triples` quads; built by `build_into`, so the store is what `forumgraph build` makes.
 
 Both sides answer every data/queries/*.rq over the same quads: forumgraph's store (Oxigraph through

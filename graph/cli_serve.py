@@ -48,7 +48,7 @@ def serve(store_dir: str, host: str, port: int, timeout: int, max_result_bytes: 
 
     GET or POST queries to /query; results as JSON, XML, CSV or TSV (SELECT, ASK) and Turtle,
     N-Triples or JSON-LD (CONSTRUCT, DESCRIBE) by the Accept header. The default graph is the
-    union of all graphs. Updates are refused unless --writable; SERVICE and LOAD always are.
+    merge of all graphs (each triple once); GRAPH ?g reaches each article's graph. Updates are refused unless --writable; SERVICE and LOAD always are.
     The first line printed is the endpoint's URL. Ctrl-C stops it.
 
     \b

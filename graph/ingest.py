@@ -7,6 +7,8 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
 from dataclasses import replace as replace_payload
 
@@ -108,7 +110,12 @@ def limit_blas_threads() -> None:
 
 
 class GraphWriter:
-    """Writes payloads in arrival order: new graphs batched into one transaction, changed ones one by one."""
+    """Writes payloads in arrival order: new graphs batched, changed ones one by one.
+
+    On the embedded store a batch is written by a thread of its own (Oxigraph's bulk loader lets go
+    of the GIL), so the next articles are extracted meanwhile; one batch at most is in flight, and
+    a graph counts as written (`on_written`) only once its batch is in the store.
+    """
 
     def __init__(self, store: Store, on_written: Callable[[str], None] = lambda graph: None):
         self.store = store
@@ -118,10 +125,13 @@ class GraphWriter:
         self.batch: list[Payload] = []
         self.size = 0
         self.since = 0.0
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="forumgraph-writer") if self.bulk else None
+        self.in_flight: tuple[Future, list[Payload]] | None = None
 
     def write(self, payload: Payload, replace: bool) -> None:
         if replace or self.bulk is None:
             self.flush()  # an earlier version of the same graph may wait in the batch
+            self.wait()
         if payload.persons:
             nquads = self.namesakes.apply(payload.graph, payload.nquads, payload.persons)
             added = nquads.count("\n") - payload.nquads.count("\n")
@@ -131,7 +141,8 @@ class GraphWriter:
             self.store.replace_graph(
                 payload.graph, ((q.subject, q.predicate, q.object) for q in quads), raw=True
             )
-            self.namesakes.flushed()
+            self.namesakes.handed_over()
+            self.namesakes.written()
             self.on_written(payload.graph)
             return
         if not self.batch:
@@ -146,13 +157,36 @@ class GraphWriter:
             self.flush()
 
     def flush(self) -> None:
+        """Hand the batch to the writing thread, once the batch before it is in the store."""
         if not self.batch:
             return
-        self.bulk("".join(p.nquads for p in self.batch))
-        self.namesakes.flushed()
-        for payload in self.batch:
-            self.on_written(payload.graph)
+        self.wait()
+        self.namesakes.handed_over()
+        future = self.pool.submit(self.bulk, "".join(p.nquads for p in self.batch))
+        self.in_flight = (future, self.batch)
         self.batch, self.size = [], 0
+
+    def wait(self) -> None:
+        """Until the batch in flight is in the store; its writing error, if any, raised here."""
+        if self.in_flight is None:
+            return
+        future, batch = self.in_flight
+        self.in_flight = None
+        future.result()
+        self.namesakes.written()
+        for payload in batch:
+            self.on_written(payload.graph)
+
+    def close(self) -> None:
+        """Everything written; on an error elsewhere, the batch in flight still lands whole."""
+        try:
+            self.flush()
+            self.wait()
+        finally:
+            if self.in_flight is not None:
+                wait_futures([self.in_flight[0]])
+            if self.pool is not None:
+                self.pool.shutdown(wait=True)
 
 
 @dataclass(frozen=True)
@@ -236,8 +270,9 @@ def build_into(
             summary.replaced += job.replace
             summary.entities += result.entities
             summary.triples += result.triples
-        writer.flush()
+        writer.close()
     finally:
+        writer.close()  # again on an error: waits for the batch being written, so it lands whole
         close()
     store.flush()
     summary.seconds = time.perf_counter() - started

@@ -133,11 +133,13 @@ class Namesakes:
         self.find = store.find
         self.pending: dict[str, PersonContext] = {}  # IRI -> context of the unflushed batch
         self.pending_namesakes: dict[str, list[str]] = {}  # base IRI -> namesake IRIs of the batch
+        self.sent: dict[str, PersonContext] = {}  # the same for the batch being written
+        self.sent_namesakes: dict[str, list[str]] = {}
 
     def stored(self, iri: str, graph: str) -> PersonContext | None:
         """The context the store gives `iri` outside `graph`; None when no other graph names it."""
         node = ox.NamedNode(iri)
-        mine = self.pending.get(iri)
+        mine = merged(self.pending.get(iri), self.sent.get(iri))
         named = any(q.graph_name.value != graph for q in self.find(node, MENTIONED_IN, None))
         if not named and mine is None:
             return None
@@ -163,7 +165,7 @@ class Namesakes:
 
     def known_namesakes(self, base: str) -> list[str]:
         found = {q.subject.value for q in self.find(None, NAMESAKE_OF, ox.NamedNode(base))}
-        found |= set(self.pending_namesakes.get(base, ()))
+        found |= set(self.pending_namesakes.get(base, ())) | set(self.sent_namesakes.get(base, ()))
         return sorted(found, key=lambda iri: int(iri.rsplit("--", 1)[1]))[:MAX_NAMESAKES]
 
     def choose(self, mine: PersonContext, graph: str) -> tuple[str, str | None]:
@@ -196,14 +198,40 @@ class Namesakes:
                 extra.append(f"<{iri}> <{FG.namesakeReason}> {ox.Literal(why)} <{graph}> .\n")
                 if iri not in self.pending_namesakes.setdefault(mine.iri, []):
                     self.pending_namesakes[mine.iri].append(iri)
-            moved = PersonContext(iri, set(mine.patronymics), {k: set(v) for k, v in mine.orgs.items()})
-            moved.labels = dict(mine.labels)
-            if iri in self.pending:
-                self.pending[iri].update(moved)
-            else:
-                self.pending[iri] = moved
+            moved = copy(mine)
+            moved.iri = iri
+            self.pending[iri] = merged(self.pending.get(iri), moved)
         return nquads + "".join(sorted(extra))
 
-    def flushed(self) -> None:
+    def handed_over(self) -> None:
+        """The batch goes to the store: its contexts count until `written`."""
+        for iri, ctx in self.pending.items():
+            self.sent[iri] = merged(self.sent.get(iri), ctx)
+        for base, iris in self.pending_namesakes.items():
+            self.sent_namesakes.setdefault(base, []).extend(
+                i for i in iris if i not in self.sent_namesakes[base]
+            )
         self.pending.clear()
         self.pending_namesakes.clear()
+
+    def written(self) -> None:
+        """The batch handed over is in the store, which now answers for it."""
+        self.sent.clear()
+        self.sent_namesakes.clear()
+
+
+def merged(a: PersonContext | None, b: PersonContext | None) -> PersonContext | None:
+    """One context from two (either may be None), neither changed."""
+    if a is None or b is None:
+        return copy(a if b is None else b)
+    out = copy(a)
+    out.update(b)
+    return out
+
+
+def copy(ctx: PersonContext | None) -> PersonContext | None:
+    if ctx is None:
+        return None
+    return PersonContext(
+        ctx.iri, set(ctx.patronymics), {k: set(v) for k, v in ctx.orgs.items()}, dict(ctx.labels)
+    )

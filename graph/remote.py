@@ -14,7 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from extractors.errors import QueryError, StoreError
-from graph.store import to_ox
+from graph.store import merge_update, to_ox
 from graph.vocab import FG, ONTOLOGY_GRAPH, ONTOLOGY_PATH, PREFIXES
 
 __all__ = ["RemoteStore", "open_remote_store", "adapt_ox_term", "adapt_response"]
@@ -30,8 +30,9 @@ GRAPHS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.Rdf
 DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
 ENDPOINT_SUFFIXES = ("/query", "/sparql", "/update", "/store")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-# Oxigraph reads the default graph as the union of all graphs when asked; Fuseki ignores the
-# parameter and needs `tdb2:unionDefaultGraph true` in its dataset's configuration instead.
+# Queries read the default graph, which forumgraph keeps as the merge of the named graphs (see
+# graph/store.py); a store an older forumgraph wrote has none and is read as the union of its graphs
+# (Oxigraph's parameter; Fuseki ignores it and needs `tdb2:unionDefaultGraph true` instead).
 UNION_QUERY = "query?union-default-graph"
 START_HINT = "start one with `oxigraph serve --location DIR --bind 127.0.0.1:7878`"
 
@@ -92,6 +93,7 @@ class RemoteStore:
         # A proxy set in the environment must not swallow a server on this very machine.
         handlers = [urllib.request.ProxyHandler({})] if host in LOOPBACK else []
         self.opener = urllib.request.build_opener(*handlers)
+        self.query_endpoint = "query"
 
     # -- HTTP ---------------------------------------------------------------------------------
     def post(self, endpoint: str, body: str, content_type: str, accept: str = "*/*") -> tuple[str, bytes]:
@@ -141,12 +143,30 @@ class RemoteStore:
         body = "\n".join(f"{s} {p} {o} ." for s, p, o in terms)
         self.post(
             "update",
-            f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}",
+            f"{merge_update(graph)} ;\nDROP SILENT GRAPH {graph} ;\n"
+            f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}}\n{body}\n}}",
             "application/sparql-update",
         )
 
     def remove_graph(self, name: URIRef) -> None:
-        self.post("update", f"DROP SILENT GRAPH <{name}>", "application/sparql-update")
+        graph = ox.NamedNode(str(name))
+        self.post(
+            "update", f"{merge_update(graph)} ;\nDROP SILENT GRAPH {graph}", "application/sparql-update"
+        )
+
+    def needs_merge(self) -> bool:
+        """True when the server's named graphs hold triples and its default graph none."""
+        default = self.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+        named = self.select("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1")
+        return not list(default) and bool(list(named))
+
+    def upgrade(self) -> None:
+        """Build the merged default graph of a store an older forumgraph wrote on the server."""
+        if self.needs_merge():
+            log.warning("%s: built by an older forumgraph; adding the merged default graph (once)", self.base)
+            self.post(
+                "update", "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", "application/sparql-update"
+            )
 
     def flush(self) -> None:
         """Nothing to do: the server commits every update request."""
@@ -162,7 +182,9 @@ class RemoteStore:
 
     def query(self, sparql: str) -> Result:
         """Run SPARQL over the union of all graphs; a malformed query raises QueryError."""
-        content_type, body = self.post(UNION_QUERY, with_prefixes(sparql), "application/sparql-query", ACCEPT)
+        content_type, body = self.post(
+            self.query_endpoint, with_prefixes(sparql), "application/sparql-query", ACCEPT
+        )
         try:
             return adapt_response(content_type, body)
         except SyntaxError as err:
@@ -185,17 +207,6 @@ class RemoteStore:
         for row in self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"):
             return int(row["n"].value)
         return 0
-
-    def check_union(self) -> None:
-        """Warn when the server's default graph is not the union of its graphs (Fuseki's default)."""
-        counts = []
-        for pattern in (f"GRAPH ?g {{ <{FG.Person}> ?p ?o }}", f"<{FG.Person}> ?p ?o"):
-            rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}", UNION_QUERY)
-            counts.append(sum(int(row["n"].value) for row in rows))
-        if counts[0] and not counts[1]:
-            log.warning(
-                "%s: the default graph is not the union of the graphs; queries will miss them", self.base
-            )
 
     @property
     def dataset(self):
@@ -220,8 +231,10 @@ def open_remote_store(location: str, *, read_only: bool = False) -> RemoteStore:
     """Connect to the server at `location` (its base URL); a writer loads the ontology there."""
     store = RemoteStore(location, read_only=read_only)
     store.post("query", "ASK {}", "application/sparql-query", "application/sparql-results+json")
-    if read_only:
-        store.check_union()
-    else:
+    if not read_only:
+        store.upgrade()
         store.ensure_ontology()
+    elif store.needs_merge():
+        log.warning("%s: built by an older forumgraph; queries read the union of its graphs", location)
+        store.query_endpoint = UNION_QUERY
     return store

@@ -37,6 +37,16 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
+def merged_store(location: str, writable: bool) -> bool:
+    """Whether the store's default graph is the merge of its graphs (a writable one is upgraded)."""
+    from graph.store import open_store
+
+    if not Path(location, "CURRENT").exists():
+        return True  # a new store: every forumgraph write keeps the merge
+    with open_store(location, read_only=not writable) as store:
+        return store.merged
+
+
 class Endpoint:
     """Oxigraph's server on a private loopback port, and the proxy on HOST:PORT in front of it."""
 
@@ -69,8 +79,10 @@ class Endpoint:
 
     def command(self, port: int) -> list[str]:
         mode = "serve" if self.writable else "serve-read-only"
+        # the default graph is forumgraph's merge of the named graphs; an older store has none yet
+        union = [] if merged_store(self.location, self.writable) else ["--union-default-graph"]
         return [find_oxigraph(), mode, "--location", self.location, "--bind", f"127.0.0.1:{port}",
-                "--union-default-graph", "--timeout-s", str(self.timeout)]  # fmt: skip
+                *union, "--timeout-s", str(self.timeout)]  # fmt: skip
 
     def start(self) -> Endpoint:
         """Start Oxigraph, wait until it answers, then start serving."""

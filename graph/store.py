@@ -1,9 +1,16 @@
-"""The on-disk store: Oxigraph through rdflib (oxrdflib), one named graph per article."""
+"""The on-disk store: Oxigraph through rdflib (oxrdflib), one named graph per article.
+
+The default graph holds the RDF merge of the named graphs (each triple once, however many articles
+state it), kept up to date by every write. Queries run on it: Oxigraph's own "union of the named
+graphs" counts a triple once per graph that holds it (oxigraph#1919), which inflates COUNTs and makes
+joins over often-named nodes grow with the number of articles.
+"""
 
 from __future__ import annotations
 
 import gc
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -19,6 +26,21 @@ __all__ = ["Store", "open_store", "DEFAULT_STORE", "to_ox"]
 
 log = logging.getLogger(__name__)
 DEFAULT_STORE = "./forumgraph-store"
+GRAPH_NAME = re.compile(r" <[^<>\n]*> \.\n")  # the graph of an N-Quads line: a literal holds no raw newline
+DEFAULT = ox.DefaultGraph()
+
+
+def merge_lines(nquads: str) -> str:
+    """N-Quads lines as triples of the default graph (their graph names dropped)."""
+    return GRAPH_NAME.sub(" .\n", nquads)
+
+
+def merge_update(graph: ox.NamedNode) -> str:
+    """SPARQL that takes out of the default graph the triples only `graph` states."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}"
+    )
 
 
 def to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -37,17 +59,51 @@ def to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
 
 
 class Store:
-    """A forumgraph store: article graphs, the ontology graph, SPARQL over their union."""
+    """A forumgraph store: article graphs, the ontology graph, SPARQL over their merge."""
 
     def __init__(self, inner: ox.Store, location: str, read_only: bool):
         self.inner = inner
         self.location = location
         self.read_only = read_only
-        self.dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+        # a store written before the merge existed is upgraded when opened for writing; read-only,
+        # it is queried over the union of its graphs, as then
+        self.merged = not self.needs_merge()
+        self.dataset = Dataset(store=OxigraphStore(store=inner), default_union=not self.merged)
         for prefix, ns in PREFIXES.items():
             self.dataset.bind(prefix, ns)
 
+    def needs_merge(self) -> bool:
+        """True for a store with named graphs and an empty default graph (made by forumgraph < 0.2)."""
+        if next(iter(self.inner.quads_for_pattern(None, None, None, DEFAULT)), None) is not None:
+            return False
+        return next(iter(self.inner.quads_for_pattern(None, None, None, None)), None) is not None
+
     # -- writing ------------------------------------------------------------------------------
+    def upgrade(self) -> None:
+        """Build the default graph of an older store from its named graphs, in one transaction."""
+        if self.merged:
+            return
+        log.warning("%s: built by an older forumgraph; adding the merged default graph (once)", self.location)
+        self.inner.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self.merged = True
+        self.dataset = Dataset(store=OxigraphStore(store=self.inner), default_union=False)
+        for prefix, ns in PREFIXES.items():
+            self.dataset.bind(prefix, ns)
+
+    def rebuild_merge(self) -> None:
+        """The default graph made again from the named graphs, in one transaction."""
+        self.inner.update("DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+    def merge_drift(self) -> tuple[int, int]:
+        """(triples of the named graphs missing from the default graph, triples only the default graph has)."""
+        counts = []
+        for sparql in (
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }",
+        ):
+            counts.append(int(next(iter(self.inner.query(sparql)))["n"].value))
+        return counts[0], counts[1]
+
     def ensure_ontology(self) -> None:
         """Load the shipped ontology into its own graph when it is missing or has changed."""
         graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
@@ -60,36 +116,43 @@ class Store:
             self.replace_graph(ONTOLOGY_GRAPH, [(q.subject, q.predicate, q.object) for q in wanted], raw=True)
 
     def replace_graph(self, name: URIRef, triples: Iterable, raw: bool = False) -> None:
-        """Put `triples` into graph `name`, replacing what it held, in one transaction."""
+        """Put `triples` into graph `name`, replacing what it held, and the merge with it: one transaction."""
         graph = ox.NamedNode(str(name))
         if raw:
-            quads = [ox.Quad(s, p, o, graph) for s, p, o in triples]
+            triples = [ox.Triple(s, p, o) for s, p, o in triples]
         else:
-            quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples]
+            triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
         try:
             if not self.inner.contains_named_graph(graph):
-                self.inner.extend(quads)  # atomic
+                quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+                self.inner.extend(
+                    quads + [ox.Quad(t.subject, t.predicate, t.object, DEFAULT) for t in triples]
+                )
                 return
-            # DROP and INSERT in one update: a crash leaves either the old graph or the new one.
-            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            self.inner.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+            # one update: a crash leaves either the old graph or the new one, and the merge to match
+            body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+            self.inner.update(
+                f"{merge_update(graph)} ;\nDROP SILENT GRAPH {graph} ;\n"
+                f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}}\n{body}\n}}"
+            )
         except OSError as err:
             raise StoreError(f"{self.location}: cannot write graph {name}: {err}") from err
 
     def add_graphs(self, nquads: str) -> None:
-        """Add new article graphs given as N-Quads, many at once (the ingest's batches).
+        """Add new article graphs given as N-Quads, many at once (the ingest's batches), and their merge.
 
         Oxigraph's bulk loader writes sorted index files and adds them to the store in one step: about
         three times faster than a transaction, and as atomic for a batch under its chunk size (a
         million quads): a build killed mid-batch leaves no part of that batch.
         """
         try:
-            self.inner.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
+            self.inner.bulk_load(input=nquads + merge_lines(nquads), format=ox.RdfFormat.N_QUADS)
         except OSError as err:
             raise StoreError(f"{self.location}: cannot write article graphs: {err}") from err
 
     def remove_graph(self, name: URIRef) -> None:
-        self.inner.update(f"DROP SILENT GRAPH <{name}>")
+        graph = ox.NamedNode(str(name))
+        self.inner.update(f"{merge_update(graph)} ;\nDROP SILENT GRAPH {graph}")
 
     def flush(self) -> None:
         self.inner.flush()
@@ -105,7 +168,7 @@ class Store:
         return None
 
     def query(self, sparql: str) -> Result:
-        """Run SPARQL over the union of all graphs; a malformed query raises QueryError."""
+        """Run SPARQL over the merge of all graphs (GRAPH ?g reaches each); malformed: QueryError."""
         try:
             return self.dataset.query(sparql)
         except SyntaxError as err:
@@ -114,14 +177,17 @@ class Store:
             raise QueryError(f"query failed: {err}") from err
 
     def find(self, subject, predicate, obj) -> Iterator[ox.Quad]:
-        """The quads of every graph that match a pattern (pyoxigraph terms, None for any)."""
-        return iter(self.inner.quads_for_pattern(subject, predicate, obj, None))
+        """The quads of the named graphs that match a pattern (pyoxigraph terms, None for any)."""
+        found = self.inner.quads_for_pattern(subject, predicate, obj, None)
+        return (q for q in found if not isinstance(q.graph_name, ox.DefaultGraph))
 
     def quads(self) -> Iterator[ox.Quad]:
-        return iter(self.inner.quads_for_pattern(None, None, None, None))
+        """Every quad of the named graphs (the merged default graph is derived from them)."""
+        return self.find(None, None, None)
 
     def __len__(self) -> int:
-        return len(self.inner)
+        """Quads in the named graphs."""
+        return len(self.inner) - sum(1 for _ in self.inner.quads_for_pattern(None, None, None, DEFAULT))
 
     def close(self) -> None:
         """Flush and release the store's lock (every reference to the Oxigraph store must go)."""
@@ -173,5 +239,10 @@ def open_store(location: str | None = None, *, read_only: bool = False, create: 
         ) from err
     store = Store(inner, location, read_only)
     if not read_only:
+        store.upgrade()
         store.ensure_ontology()
+    elif not store.merged:
+        log.warning(
+            "%s: built by an older forumgraph; open it once for writing (a build) to upgrade", location
+        )
     return store

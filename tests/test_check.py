@@ -132,14 +132,17 @@ def broken_copy(seeds_store: Path, tmp_path: Path, update: str) -> Path:
         before = len(store)
         store.inner.update(update)
         assert len(store) != before or "DELETE {" in update, "the update changed nothing"
+        store.rebuild_merge()  # as if forumgraph had written the broken graph
     return store_dir
 
 
 def test_seeds_conform(seeds_store):
     result = CliRunner().invoke(cli, ["check", "--store", str(seeds_store)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("no violations in ")
-    assert int(result.output.split()[3]) > 100  # "no violations in N nodes": N counts every subject
+    last = result.output.splitlines()[-1]  # warnings (a post with no organisation named) come first
+    assert last.startswith("no violations in "), result.output
+    assert int(last.split()[3]) > 100  # "no violations in N nodes": N counts every subject
+    assert "default graph" not in result.output  # the merge is derived: files are named, not it
 
 
 @pytest.mark.parametrize(("case", "update", "expected"), BROKEN, ids=[case for case, _, _ in BROKEN])
@@ -176,3 +179,18 @@ def test_shapes_parse_and_compact():
     assert compact("https://w3id.org/forumgraph/ontology#role") == "fg:role"
     assert compact("https://w3id.org/forumgraph/id/person/x") == "fgr:person/x"
     assert compact("urn:x") == "<urn:x>"
+
+
+def test_merge_out_of_date_is_reported_and_repaired(seeds_store, tmp_path):
+    store_dir = tmp_path / "store"
+    shutil.copytree(seeds_store, store_dir)
+    with open_store(str(store_dir)) as store:  # an update that bypasses forumgraph: the merge goes stale
+        store.inner.update(f"{PREFIXES} DELETE WHERE {{ GRAPH {GRAPH} {{ ?m fg:refersTo ?node }} }}")
+    result = CliRunner().invoke(cli, ["check", "--store", str(store_dir)])
+    assert result.exit_code == 1
+    assert "default graph is not the merge of the article graphs" in result.output
+    assert "0 of their triples missing" in result.output and "--repair-merge" in result.output
+    result = CliRunner().invoke(cli, ["check", "--store", str(store_dir), "--repair-merge"])
+    assert result.exit_code == 1  # now the shapes see the broken graph itself
+    assert "not the merge" not in result.output
+    assert "mention that refers to no node (fg:refersTo)" in result.output

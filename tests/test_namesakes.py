@@ -146,3 +146,14 @@ def test_a_server_store_decides_the_same(one_build, server, tmp_path):  # noqa: 
         path = write_jsonl(tmp_path / f"part{number}.jsonl", [row])
         invoke("build", str(path), "--store", server, "--no-progress")
     assert persons_by_article(server) == persons_by_article(one_build)
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3])
+def test_batches_in_flight_decide_the_same(one_build, tmp_path, monkeypatch, batch):
+    """Small batches: a namesake's context is often in a batch still being written by the thread."""
+    import graph.ingest
+
+    monkeypatch.setattr(graph.ingest, "BATCH_ARTICLES", batch)
+    store = tmp_path / "store"
+    invoke("build", str(one_build.parent / "all.jsonl"), "--store", str(store), "--no-progress")
+    assert persons_by_article(store) == persons_by_article(one_build)

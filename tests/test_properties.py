@@ -165,11 +165,17 @@ def test_exports_parse_back_to_the_store(pipeline, articles):
         assert result.exit_code in (0, 1), result.output  # 1: a text that is only whitespace, named
         assert "Traceback" not in result.output
         loaded = ox.Store.read_only(store)
-        truth = {
-            (*map(rdflib_term, (q.subject, q.predicate, q.object)), URIRef(q.graph_name.value))
-            for q in loaded.quads_for_pattern(None, None, None, None)
-        }
+        quads = list(loaded.quads_for_pattern(None, None, None, None))
         del loaded
+        named = [q for q in quads if isinstance(q.graph_name, ox.NamedNode)]
+        truth = {
+            (*map(rdflib_term, (q.subject, q.predicate, q.object)), URIRef(q.graph_name.value)) for q in named
+        }
+        # the default graph is the merge of the named graphs: their triples, each once
+        merge = {
+            (q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.DefaultGraph)
+        }
+        assert merge == {(q.subject, q.predicate, q.object) for q in named}
         for name, fmt in (("out.trig", "trig"), ("out.nq", "nquads")):
             result = CliRunner().invoke(cli, ["export", "--store", store, "-o", str(tmp / name)])
             assert result.exit_code == 0, result.output

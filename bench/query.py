@@ -150,7 +150,7 @@ def main() -> None:
         with open_store(str(store_dir), read_only=True) as store:
             quads = len(store)
             is_a = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(FG.Article))
-            articles = sum(1 for _ in store.inner.quads_for_pattern(None, *is_a, None))
+            articles = sum(1 for _ in store.find(None, *is_a))  # the article graphs, not the merge
             ox.serialize(store.quads(), str(tmp / "all.nq"), ox.RdfFormat.N_QUADS)
         started = time.perf_counter()
         dataset = Dataset(default_union=True)

@@ -178,15 +178,16 @@ class GraphWriter:
             self.on_written(payload.graph)
 
     def close(self) -> None:
-        """Everything written; on an error elsewhere, the batch in flight still lands whole."""
-        try:
-            self.flush()
-            self.wait()
-        finally:
-            if self.in_flight is not None:
-                wait_futures([self.in_flight[0]])
-            if self.pool is not None:
-                self.pool.shutdown(wait=True)
+        """Everything written."""
+        self.flush()
+        self.wait()
+
+    def stop(self) -> None:
+        """Ends the writing thread; a batch it is writing (after an error elsewhere) still lands whole."""
+        if self.in_flight is not None:
+            wait_futures([self.in_flight[0]])
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,7 @@ def build_into(
             summary.triples += result.triples
         writer.close()
     finally:
-        writer.close()  # again on an error: waits for the batch being written, so it lands whole
+        writer.stop()
         close()
     store.flush()
     summary.seconds = time.perf_counter() - started

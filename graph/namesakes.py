@@ -122,11 +122,16 @@ def namesake_iri(base: str, number: int) -> str:
     return f"{base}--{number}"  # a slug never holds "--", so no name can make this IRI
 
 
+def namesake_number(iri: str) -> int:
+    """2 for `…/ivan-petrov--2`: the inverse of namesake_iri."""
+    return int(iri.rsplit("--", 1)[1])
+
+
 class Namesakes:
     """Chooses, article by article, which node each person's context fits; rewrites the graph to it.
 
-    `store.find(s, p, o)` gives the stored quads of a pattern. Contexts written in the current,
-    unflushed batch are kept here until `flushed()`.
+    `store.find(s, p, o)` gives the stored quads of a pattern. Contexts of the batch being gathered
+    (`pending`) and of the batch being written (`sent`) are kept here until the store holds them.
     """
 
     def __init__(self, store):
@@ -166,7 +171,7 @@ class Namesakes:
     def known_namesakes(self, base: str) -> list[str]:
         found = {q.subject.value for q in self.find(None, NAMESAKE_OF, ox.NamedNode(base))}
         found |= set(self.pending_namesakes.get(base, ())) | set(self.sent_namesakes.get(base, ()))
-        return sorted(found, key=lambda iri: int(iri.rsplit("--", 1)[1]))[:MAX_NAMESAKES]
+        return sorted(found, key=namesake_number)[:MAX_NAMESAKES]
 
     def choose(self, mine: PersonContext, graph: str) -> tuple[str, str | None]:
         """(IRI for this person, reason it is not the base node or None)."""
@@ -183,8 +188,8 @@ class Namesakes:
             if conflict(mine, ctx) is None:
                 fitting.append((not overlap(mine, ctx), iri))
         if fitting:
-            return min(fitting, key=lambda f: (f[0], int(f[1].rsplit("--", 1)[1])))[1], why
-        number = max((int(c.rsplit("--", 1)[1]) for c in candidates), default=1) + 1
+            return min(fitting, key=lambda f: (f[0], namesake_number(f[1])))[1], why
+        number = max(map(namesake_number, candidates), default=1) + 1
         return namesake_iri(mine.iri, number), why
 
     def apply(self, graph: str, nquads: str, contexts: Iterable[PersonContext]) -> str:

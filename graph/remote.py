@@ -14,7 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from extractors.errors import QueryError, StoreError
-from graph.store import merge_update, to_ox
+from graph.store import MERGE_ALL, merge_update, to_ox
 from graph.vocab import FG, ONTOLOGY_GRAPH, ONTOLOGY_PATH, PREFIXES
 
 __all__ = ["RemoteStore", "open_remote_store", "adapt_ox_term", "adapt_response"]
@@ -164,9 +164,7 @@ class RemoteStore:
         """Build the merged default graph of a store an older forumgraph wrote on the server."""
         if self.needs_merge():
             log.warning("%s: built by an older forumgraph; adding the merged default graph (once)", self.base)
-            self.post(
-                "update", "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", "application/sparql-update"
-            )
+            self.post("update", MERGE_ALL, "application/sparql-update")
 
     def flush(self) -> None:
         """Nothing to do: the server commits every update request."""
@@ -195,7 +193,7 @@ class RemoteStore:
         return (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)
 
     def find(self, subject, predicate, obj) -> Iterator[ox.Quad]:
-        """The quads of every graph that match a pattern (pyoxigraph terms, None for any)."""
+        """The quads of the named graphs that match a pattern (pyoxigraph terms, None for any)."""
         terms = [t if t is not None else ox.Variable(v) for t, v in zip((subject, predicate, obj), "spo")]
         rows = self.select(f"SELECT * WHERE {{ GRAPH ?g {{ {terms[0]} {terms[1]} {terms[2]} }} }}")
         return (

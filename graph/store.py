@@ -35,6 +35,10 @@ def merge_lines(nquads: str) -> str:
     return GRAPH_NAME.sub(" .\n", nquads)
 
 
+# the default graph made from the named graphs (the stores of an older forumgraph have none)
+MERGE_ALL = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
 def merge_update(graph: ox.NamedNode) -> str:
     """SPARQL that takes out of the default graph the triples only `graph` states."""
     return (
@@ -68,9 +72,14 @@ class Store:
         # a store written before the merge existed is upgraded when opened for writing; read-only,
         # it is queried over the union of its graphs, as then
         self.merged = not self.needs_merge()
-        self.dataset = Dataset(store=OxigraphStore(store=inner), default_union=not self.merged)
+        self.dataset = self.make_dataset()
+
+    def make_dataset(self) -> Dataset:
+        """rdflib's view of the store: its default graph, or the union for an older store not merged yet."""
+        dataset = Dataset(store=OxigraphStore(store=self.inner), default_union=not self.merged)
         for prefix, ns in PREFIXES.items():
-            self.dataset.bind(prefix, ns)
+            dataset.bind(prefix, ns)
+        return dataset
 
     def needs_merge(self) -> bool:
         """True for a store with named graphs and an empty default graph (made by forumgraph < 0.2)."""
@@ -84,15 +93,13 @@ class Store:
         if self.merged:
             return
         log.warning("%s: built by an older forumgraph; adding the merged default graph (once)", self.location)
-        self.inner.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self.rebuild_merge()
         self.merged = True
-        self.dataset = Dataset(store=OxigraphStore(store=self.inner), default_union=False)
-        for prefix, ns in PREFIXES.items():
-            self.dataset.bind(prefix, ns)
+        self.dataset = self.make_dataset()
 
     def rebuild_merge(self) -> None:
         """The default graph made again from the named graphs, in one transaction."""
-        self.inner.update("DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self.inner.update(f"DROP SILENT DEFAULT ;\n{MERGE_ALL}")
 
     def merge_drift(self) -> tuple[int, int]:
         """(triples of the named graphs missing from the default graph, triples only the default graph has)."""

@@ -13,10 +13,25 @@ __all__ = ["extract_html", "plain_text", "token_text"]
 
 log = logging.getLogger(__name__)
 
-BLOCKS = "//p|//div|//br|//li|//tr|//h1|//h2|//h3|//h4|//h5|//h6|//section|//article|//blockquote"
-HIDDEN = {"script", "style", "noscript", "template", "nav", "header", "footer", "head"}
-BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"}
-BLOCK_TAGS |= {"blockquote", "title"}
+# elements whose text is not the story, and elements that start a line of it
+DROPPED = ("script", "style", "noscript", "template", "nav", "header", "footer")
+BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "blockquote",
+)
+HIDDEN = {*DROPPED, "head"}  # the tokenizer sees <head> too; lxml's body does not hold it
 
 
 def normalise(text: str) -> str:
@@ -58,9 +73,11 @@ def plain_text(html: str) -> str:
         )
     except (etree.LxmlError, ValueError):
         return ""
-    for element in root.xpath("//script|//style|//noscript|//template|//nav|//header|//footer"):
+    for element in root.xpath("|".join(f"//{tag}" for tag in DROPPED)):
         element.drop_tree()
-    for element in root.xpath(BLOCKS):  # text_content() would glue paragraphs together
+    for element in root.xpath(
+        "|".join(f"//{tag}" for tag in BLOCK_TAGS)
+    ):  # text_content() would glue paragraphs together
         element.tail = "\n" + (element.tail or "")
     body = root.find("body")
     lines = (line.strip() for line in (root if body is None else body).text_content().splitlines())

@@ -100,7 +100,7 @@ POSITIVE = [
         "Российский предприниматель Иван Петров выступил в Москве.",
         ("Иван Петров", "affiliatedWith", "Россия"),
     ),
-    # but and is only a nationality for other professions: the role stays, with no organisation
+    # but only a nationality for other professions: the role stays, with no organisation
     ("Американский певец Иван Петров выступил в Москве.", ("Иван Петров", "holdsPosition", "певец @ None")),
     # a noun predicate with "быть", and the posts joined to it
     (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 import traceback
 from collections import Counter
@@ -20,6 +21,7 @@ from graph.build import extraction_graph
 from graph.ids import article_iri
 from graph.namesakes import Namesakes, PersonContext, person_contexts
 from graph.store import Store, to_ox
+from graph.syncpoint import reached
 
 __all__ = [
     "BuildSummary",
@@ -34,7 +36,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Extract = Callable[[Article], Extraction]
-BATCH_ARTICLES = 256  # new graphs written per transaction
+BATCH_ARTICLES = int(os.environ.get("FORUMGRAPH_BATCH_ARTICLES", "256"))  # new graphs per transaction
 BATCH_BYTES = 16_000_000  # ... or fewer, when their N-Quads reach this size
 BATCH_SECONDS = 5.0  # ... or fewer, so a long build's progress reaches the disk
 
@@ -101,7 +103,6 @@ def limit_blas_threads() -> None:
     (natasha ran 3-5 times faster single-threaded on a 2-core machine), and worker processes are
     the better way to use several cores. Takes effect only before numpy is first imported.
     """
-    import os
     import sys
 
     if "numpy" not in sys.modules:
@@ -127,6 +128,7 @@ class GraphWriter:
         self.since = 0.0
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="forumgraph-writer") if self.bulk else None
         self.in_flight: tuple[Future, list[Payload]] | None = None
+        self.stored = 0  # graphs this writer has put in the store (test sync points count them)
 
     def write(self, payload: Payload, replace: bool) -> None:
         if replace or self.bulk is None:
@@ -144,6 +146,8 @@ class GraphWriter:
             self.namesakes.handed_over()
             self.namesakes.written()
             self.on_written(payload.graph)
+            self.stored += 1
+            reached(f"stored {self.stored}")
             return
         if not self.batch:
             self.since = time.monotonic()
@@ -161,6 +165,7 @@ class GraphWriter:
         if not self.batch:
             return
         self.wait()
+        reached(f"batch {self.stored + len(self.batch)}")
         self.namesakes.handed_over()
         future = self.pool.submit(self.bulk, "".join(p.nquads for p in self.batch))
         self.in_flight = (future, self.batch)
@@ -176,6 +181,8 @@ class GraphWriter:
         self.namesakes.written()
         for payload in batch:
             self.on_written(payload.graph)
+        self.stored += len(batch)
+        reached(f"stored {self.stored}")
 
     def close(self) -> None:
         """Everything written."""

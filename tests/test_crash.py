@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import cli
-from graph.store import open_store
-from graph.vocab import FG, ONTOLOGY_GRAPH
+from graph.store.embedded import open_store
+from graph.store.vocab import FG, ONTOLOGY_GRAPH
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted(
@@ -81,7 +81,7 @@ def finish(build: subprocess.Popen, store_dir: Path) -> None:
 def source_digest() -> str:
     """A hash of the code and word lists a build runs on, to tell a crash bug from a tree edited mid-test."""
     digest = hashlib.sha256()
-    for path in sorted([*ROOT.glob("extractors/**/*.*"), *ROOT.glob("graph/*.*")]):
+    for path in sorted([*ROOT.glob("extractors/**/*.*"), *ROOT.glob("graph/**/*.*")]):
         if path.suffix in (".py", ".tsv", ".txt", ".ttl"):
             digest.update(path.read_bytes())
     return digest.hexdigest()

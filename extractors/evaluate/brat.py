@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.errors import InputError
-from extractors.evaluate import GoldDoc, GoldEntity, GoldRelation, make_gold_doc
+from extractors.evaluate.records import GoldDoc, GoldEntity, GoldRelation, make_gold_doc
 
 __all__ = ["load_brat", "read_brat"]
 

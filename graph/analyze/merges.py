@@ -12,8 +12,8 @@ from extractors.doc import EVENT_TYPES, ORG_TYPES
 from extractors.merging import ORG_CLASS_RANK
 from extractors.nameforms import abbreviates, inflection_of, same_word
 from extractors.vocab import fold
-from graph.ids import person_key
-from graph.query import short
+from graph.store.ids import person_key
+from graph.store.query import short
 
 __all__ = ["MergeGroup", "NearMiss", "MergeReport", "merge_report"]
 

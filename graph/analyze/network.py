@@ -8,8 +8,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.store import Store
-from graph.vocab import FG
+from graph.store.embedded import Store
+from graph.store.vocab import FG
 
 __all__ = ["KINDS", "RELATIONS", "project_store", "simple_graph", "export_networkx", "plain_graph"]
 
@@ -165,7 +165,7 @@ def simple_graph(graph: nx.MultiDiGraph) -> nx.Graph:
 
 def plain_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attributes are plain strings and numbers, as GraphML and GEXF want."""
-    from graph.rankings import pagerank
+    from graph.analyze.rankings import pagerank
 
     ranks = pagerank(simple_graph(graph))
     plain = nx.MultiDiGraph()

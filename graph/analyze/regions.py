@@ -8,7 +8,7 @@ from collections import defaultdict
 import networkx as nx
 
 from extractors.vocab import fold
-from graph.rankings import event_closure
+from graph.analyze.rankings import event_closure
 
 __all__ = ["node_regions", "region_bridges", "GENERIC_PLACE_WORDS"]
 

@@ -31,9 +31,15 @@ def build_report(
 ) -> dict[str, list[dict]]:
     """The chosen sections of the report, each a list of at most `top` rows."""
     # Imported here: the CLI reads SECTIONS from this module, and `--help` must stay fast.
-    from graph.analyze import simple_graph
-    from graph.rankings import CATEGORIES, coparticipation, find_communities, most_connected, rank_nodes
-    from graph.regions import region_bridges
+    from graph.analyze.network import simple_graph
+    from graph.analyze.rankings import (
+        CATEGORIES,
+        coparticipation,
+        find_communities,
+        most_connected,
+        rank_nodes,
+    )
+    from graph.analyze.regions import region_bridges
 
     out: dict[str, list[dict]] = {}
     simple = simple_graph(graph)
@@ -69,7 +75,7 @@ def _cell(value) -> str:
 
 def render_report(report: dict[str, list[dict]], fmt: str, width: int = 60) -> str:
     """JSON; CSV blocks led by a `section` column; or one readable table per section (ids left out)."""
-    from graph.query import table
+    from graph.store.query import table
 
     if fmt == "json":
         return json.dumps(report, ensure_ascii=False, indent=1)

@@ -82,7 +82,7 @@ class DaskEngine:
 
     def run(self, jobs: Iterator) -> Iterator[tuple[object, object]]:
         """(job, Payload | Skipped) for every job, in order; the cluster starts only when there is work."""
-        from graph.ingest import extract_or_skip
+        from graph.build.payload import extract_or_skip
 
         jobs = iter(jobs)
         first = next(jobs, None)

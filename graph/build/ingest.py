@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import time
-import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -14,12 +13,12 @@ from dataclasses import replace as replace_payload
 
 import pyoxigraph as ox
 
-from extractors.doc import Article, Extraction
+from extractors.doc import Article
 from extractors.read import Skipped, load_articles
-from graph.build import extraction_graph
-from graph.ids import article_iri
-from graph.namesakes import Namesakes, PersonContext, person_contexts
-from graph.store import Store, to_ox
+from graph.build.namesakes import Namesakes
+from graph.build.payload import Extract, Payload, extract_or_skip, limit_blas_threads, make_payload
+from graph.store.embedded import Store
+from graph.store.ids import article_iri
 
 __all__ = [
     "BuildSummary",
@@ -33,7 +32,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-Extract = Callable[[Article], Extraction]
 BATCH_ARTICLES = 256  # new graphs written per transaction
 BATCH_BYTES = 16_000_000  # ... or fewer, when their N-Quads reach this size
 BATCH_SECONDS = 5.0  # ... or fewer, so a long build's progress reaches the disk
@@ -54,59 +52,6 @@ class BuildSummary:
     @property
     def ok(self) -> bool:
         return not self.skipped
-
-
-@dataclass(frozen=True)
-class Payload:
-    """One article's graph ready to store, made where the extraction ran: N-Quads, one line a quad."""
-
-    graph: str  # the article's IRI, which names its graph
-    nquads: str
-    triples: int
-    entities: int
-    persons: tuple[PersonContext, ...] = ()  # what tells namesakes apart (graph/namesakes.py)
-
-
-def make_payload(article: Article, extract: Extract) -> Payload:
-    """Extract one article and serialise its graph (sorted lines, so the text is deterministic)."""
-    ext = extract(article)
-    graph, triples, nodes = extraction_graph(ext)
-    name = str(ox.NamedNode(str(graph)))
-    terms: dict = {}  # subjects and predicates repeat: convert each term once
-
-    def nt(term) -> str:
-        text = terms.get(term)
-        if text is None:
-            text = terms[term] = str(to_ox(term))
-        return text
-
-    nquads = "".join(sorted(f"{nt(s)} {nt(p)} {nt(o)} {name} .\n" for s, p, o in triples))
-    contexts = person_contexts(ext, {key: str(node) for key, node in nodes.items()})
-    return Payload(str(graph), nquads, len(triples), len(ext.entities), contexts)
-
-
-def extract_or_skip(article: Article, extract: Extract) -> Payload | Skipped:
-    """make_payload, with an extractor's failure turned into one skipped article instead of a lost build."""
-    try:
-        return make_payload(article, extract)
-    except Exception as err:  # noqa: BLE001 - any bug in any extractor: name the article, go on with the rest
-        log.debug("%s: extraction failed\n%s", article.source, traceback.format_exc())
-        return Skipped(article.path or article.source, f"extraction failed: {type(err).__name__}: {err}")
-
-
-def limit_blas_threads() -> None:
-    """One BLAS thread per process, unless the user says otherwise.
-
-    natasha's models multiply small matrices; OpenBLAS's threads then mostly wait for each other
-    (natasha ran 3-5 times faster single-threaded on a 2-core machine), and worker processes are
-    the better way to use several cores. Takes effect only before numpy is first imported.
-    """
-    import os
-    import sys
-
-    if "numpy" not in sys.modules:
-        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(name, "1")
 
 
 class GraphWriter:
@@ -290,12 +235,12 @@ def make_engine(
 ) -> tuple[Callable[[Iterator[Job]], Iterator[tuple[Job, Payload | Skipped]]], Callable[[], None]]:
     """The engine that turns jobs into payloads, in order, and how to shut it down."""
     if dask:
-        from graph.distributed import DaskEngine
+        from graph.build.distributed import DaskEngine
 
         engine = DaskEngine(dask, extract, workers=jobs, timeout=article_timeout, warm=warm)
         return engine.run, engine.close
     if jobs > 1 or article_timeout:
-        from graph.workers import WorkerPool
+        from graph.build.workers import WorkerPool
 
         pool = WorkerPool(extract, jobs=max(jobs, 1), timeout=article_timeout, warm=warm)
         return pool.run, pool.close

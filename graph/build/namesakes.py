@@ -25,7 +25,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from extractors.doc import Extraction
 from extractors.nameforms import PATRONYMIC, same_word
-from graph.vocab import FG
+from graph.store.vocab import FG
 
 __all__ = ["PersonContext", "person_contexts", "Namesakes", "conflict"]
 

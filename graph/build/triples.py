@@ -8,8 +8,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from extractors.doc import Extraction, Fact, Value
-from graph.ids import article_iri, entity_iri, evidence_iri, mention_iri
-from graph.vocab import FG, SCHEMA
+from graph.store.ids import article_iri, entity_iri, evidence_iri, mention_iri
+from graph.store.vocab import FG, SCHEMA
 
 __all__ = ["extraction_triples", "extraction_graph", "Triple", "SUPER_PROPERTIES", "SYMMETRIC"]
 

@@ -23,7 +23,7 @@ START_SECONDS = 600.0  # a worker that cannot even start (import, load models) i
 
 def serve(conn: Connection, extract: Callable, warm: Callable[[], object] | None) -> None:
     """A worker's life: warm up, say so, then extract each article sent until told to stop (or orphaned)."""
-    from graph.ingest import extract_or_skip, limit_blas_threads
+    from graph.build.payload import extract_or_skip, limit_blas_threads
 
     limit_blas_threads()
     if warm is not None:

@@ -1,4 +1,8 @@
-"""The `forumgraph` command line: build, query, export, stats and the rest."""
+"""The `forumgraph` command line: the command group and `build`; every other command has its own module.
+
+options: --store and the one-line errors every command shares; store: query, export, stats; draw: draw,
+analyze, path; serve, check, merges, evaluate: one command each. They are imported when used.
+"""
 
 from __future__ import annotations
 
@@ -6,49 +10,25 @@ import importlib
 import importlib.util
 import logging
 import sys
-from collections.abc import Callable
-from functools import wraps
-from pathlib import Path
 
 import click
 
-from extractors.errors import ForumGraphError
-from graph.store import DEFAULT_STORE
+from graph.cli.options import store_option, user_errors
 
 __all__ = ["cli", "main", "store_option"]
 
-store_option = click.option(
-    "--store",
-    "store_dir",
-    default=DEFAULT_STORE,
-    show_default=True,
-    metavar="DIR",
-    help="The store: a directory for the embedded store.",
-)
-
-
-def user_errors(func: Callable) -> Callable:
-    """Turn a ForumGraphError into one line on stderr and exit status 1, never a traceback."""
-
-    @wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except ForumGraphError as err:
-            raise click.ClickException(str(err)) from err
-
-    return wrapper
-
-
 # Commands that live in their own modules, imported only when used, so `--help` stays fast.
 LAZY_COMMANDS = {
-    "evaluate": "graph.cli_evaluate",
-    "draw": "graph.cli_draw",
-    "analyze": "graph.cli_draw",
-    "path": "graph.cli_draw",
-    "serve": "graph.cli_serve",
-    "check": "graph.cli_check",
-    "merges": "graph.cli_merges",
+    "query": "graph.cli.store",
+    "export": "graph.cli.store",
+    "stats": "graph.cli.store",
+    "evaluate": "graph.cli.evaluate",
+    "draw": "graph.cli.draw",
+    "analyze": "graph.cli.draw",
+    "path": "graph.cli.draw",
+    "serve": "graph.cli.serve",
+    "check": "graph.cli.check",
+    "merges": "graph.cli.merges",
 }
 
 
@@ -143,8 +123,8 @@ def build(
 
     from extractors.pipeline import Pipeline
     from extractors.ru.models import load_ru_models
-    from graph.ingest import build_into
-    from graph.store import open_store
+    from graph.build.ingest import build_into
+    from graph.store.embedded import open_store
 
     if jobs is None:
         jobs = 0 if dask == "local" else 1
@@ -178,89 +158,6 @@ def build(
     )
     if summary.skipped:
         sys.exit(1)
-
-
-@cli.command()
-@click.argument("sparql", required=False)
-@click.option(
-    "-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a .rq file."
-)
-@store_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
-)
-@user_errors
-def query(sparql: str | None, query_file: str | None, store_dir: str, fmt: str) -> None:
-    """Run a SPARQL query over all articles' graphs and the ontology.
-
-    \b
-    Example:
-      forumgraph query 'SELECT ?name WHERE { ?p a fg:Person ; rdfs:label ?name }'
-      forumgraph query -f data/queries/moderators.rq --format csv
-    """
-    from extractors.errors import InputError
-    from graph.query import format_result
-    from graph.store import open_store
-
-    if bool(sparql) == bool(query_file):
-        raise InputError("give either a query or -f FILE.rq, not both and not neither")
-    if query_file:
-        try:
-            sparql = Path(query_file).read_text(encoding="utf-8")
-        except OSError as err:
-            raise InputError(f"{query_file}: cannot read: {err.strerror}") from err
-    with open_store(store_dir, read_only=True) as store:
-        click.echo(format_result(store.query(sparql), fmt))
-
-
-@cli.command()
-@store_option
-@click.option("-o", "--output", required=True, help="The file to write.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["trig", "nquads", "turtle", "ntriples", "jsonld", "graphml", "gexf"]),
-    help="Default: from the extension (.trig .nq .ttl .nt .jsonld .graphml .gexf).",
-)
-@user_errors
-def export(store_dir: str, output: str, fmt: str | None) -> None:
-    """Write the whole store as RDF; the same articles give a byte-identical file.
-
-    \b
-    Example:
-      forumgraph export -o graph.trig
-    """
-    from graph.export import export_store, guess_format
-    from graph.store import open_store
-
-    fmt = guess_format(output, fmt)
-    if fmt in ("graphml", "gexf"):
-        from graph.analyze import export_networkx
-
-        with open_store(store_dir, read_only=True) as store:
-            nodes, edges = export_networkx(store, output, fmt)
-        click.echo(f"wrote {nodes} nodes and {edges} edges to {output} ({fmt})")
-        return
-    with open_store(store_dir, read_only=True) as store:
-        count = export_store(store, output, fmt)
-    click.echo(f"wrote {count} {'triples' if fmt in ('turtle', 'ntriples') else 'quads'} to {output} ({fmt})")
-
-
-@cli.command()
-@store_option
-@user_errors
-def stats(store_dir: str) -> None:
-    """Counts of articles, nodes by class and triples by predicate.
-
-    \b
-    Example:
-      forumgraph stats --store ./forumgraph-store
-    """
-    from graph.stats import store_stats
-    from graph.store import open_store
-
-    with open_store(store_dir, read_only=True) as store:
-        click.echo(store_stats(store))
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from graph.cli import store_option, user_errors
+from graph.cli.options import store_option, user_errors
 
 __all__ = ["check"]
 
@@ -32,8 +32,8 @@ def check(store_dir: str, repair_merge: bool) -> None:
     Example:
       forumgraph check --store ./forumgraph-store
     """
-    from graph.check import check_store
-    from graph.store import open_store
+    from graph.store.check import check_store
+    from graph.store.embedded import open_store
 
     if repair_merge:
         with open_store(store_dir, create=False) as store:

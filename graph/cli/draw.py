@@ -6,8 +6,8 @@ import json
 
 import click
 
-from graph.cli import store_option, user_errors
-from graph.report import SECTIONS
+from graph.analyze.report import SECTIONS
+from graph.cli.options import store_option, user_errors
 
 __all__ = ["draw", "analyze", "path"]
 
@@ -66,8 +66,8 @@ def draw(
       forumgraph draw --focus 'Рулевский' --depth 2 -o rulevsky.html
       forumgraph draw --top 300 --types person,university,forum -o top.html
     """
-    from graph.draw import draw_store
-    from graph.store import open_store
+    from graph.draw.render import draw_store
+    from graph.store.embedded import open_store
 
     filters = {
         "focus": focus,
@@ -117,9 +117,9 @@ def analyze(store_dir: str, top: int, sections: tuple[str, ...], fmt: str) -> No
       forumgraph analyze --top 20
       forumgraph analyze --section officials --format csv > officials.csv
     """
-    from graph.analyze import project_store
-    from graph.report import build_report, render_report
-    from graph.store import open_store
+    from graph.analyze.network import project_store
+    from graph.analyze.report import build_report, render_report
+    from graph.store.embedded import open_store
 
     with open_store(store_dir, read_only=True) as store:
         graph = project_store(store)
@@ -142,10 +142,10 @@ def path(source: str, target: str, store_dir: str, limit: int, fmt: str) -> None
     Example:
       forumgraph path 'Виктор Рулевский' 'Технопром-2025'
     """
-    from graph.analyze import project_store
-    from graph.paths import find_node, shortest_chains
-    from graph.report import render_report
-    from graph.store import open_store
+    from graph.analyze.network import project_store
+    from graph.analyze.paths import find_node, shortest_chains
+    from graph.analyze.report import render_report
+    from graph.store.embedded import open_store
 
     with open_store(store_dir, read_only=True) as store:
         graph = project_store(store)

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from graph.cli import store_option, user_errors
+from graph.cli.options import store_option, user_errors
 
 __all__ = ["merges"]
 
@@ -27,8 +27,8 @@ def merges(store_dir: str, as_json: bool, near_only: bool) -> None:
       forumgraph merges --store ./forumgraph-store
       forumgraph merges --near-only --json
     """
-    from graph.merges import merge_report
-    from graph.store import open_store
+    from graph.analyze.merges import merge_report
+    from graph.store.embedded import open_store
 
     with open_store(store_dir, read_only=True) as store:
         report = merge_report(store)

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from graph.cli import store_option, user_errors
+from graph.cli.options import store_option, user_errors
 
 __all__ = ["serve"]
 
@@ -58,7 +58,7 @@ def serve(store_dir: str, host: str, port: int, timeout: int, max_result_bytes: 
            http://127.0.0.1:7878/query
     """
     from extractors.errors import StoreError
-    from graph.serve import Endpoint
+    from graph.serve.endpoint import Endpoint
 
     if store_dir.startswith(("http://", "https://")):
         raise StoreError(

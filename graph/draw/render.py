@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from graph.draw_page import render_page
-from graph.draw_select import select_subgraph
-from graph.rankings import pagerank
-from graph.vocab import FGR
+from graph.analyze.rankings import pagerank
+from graph.draw.page import render_page
+from graph.draw.select import select_subgraph
+from graph.store.vocab import FGR
 
 if TYPE_CHECKING:
-    from graph.store import Store
+    from graph.store.embedded import Store
 
 __all__ = [
     "KIND_STYLE",
@@ -112,7 +112,7 @@ def draw_graph(
     """Write the page for a projection (or any graph with its attributes); returns what was drawn."""
     from pyvis.network import Network  # imported here: it pulls in IPython, slow for the CLI's --help
 
-    from graph.draw_layout import community_layout
+    from graph.draw.layout import community_layout
 
     sizes = sizes or _sizes(graph, size_by)
     large = graph.number_of_nodes() > LAYOUT_LIMIT
@@ -159,7 +159,7 @@ def draw_graph(
 
 def draw_store(store: Store, output: str | Path, **filters) -> dict:
     """Project the store, apply the filters of `select_subgraph`, and write the page."""
-    from graph.analyze import project_store
+    from graph.analyze.network import project_store
 
     graph = project_store(store)
     size_by = filters.pop("size_by", "degree")

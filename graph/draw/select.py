@@ -8,8 +8,8 @@ from collections.abc import Iterable
 import networkx as nx
 
 from extractors.errors import InputError
-from graph.paths import find_node
-from graph.rankings import event_closure, pagerank
+from graph.analyze.paths import find_node
+from graph.analyze.rankings import event_closure, pagerank
 
 __all__ = ["select_subgraph", "parse_types", "TYPE_NAMES", "EVENT_KINDS"]
 

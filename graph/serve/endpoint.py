@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from extractors.errors import StoreError
-from graph.proxy import REFUSED_KEYWORDS, Proxy, Server, Server6, remote_calls
+from graph.serve.proxy import REFUSED_KEYWORDS, Proxy, Server, Server6, remote_calls
 
 __all__ = ["Endpoint", "find_oxigraph", "remote_calls", "REFUSED_KEYWORDS"]
 
@@ -39,7 +39,7 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def merged_store(location: str, writable: bool) -> bool:
     """Whether the store's default graph is the merge of its graphs (a writable one is upgraded)."""
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     if not Path(location, "CURRENT").exists():
         return True  # a new store: every forumgraph write keeps the merge

@@ -13,8 +13,8 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS, SH
 
-from graph.store import Store
-from graph.vocab import FG, ONTOLOGY_GRAPH, PREFIXES
+from graph.store.embedded import Store
+from graph.store.vocab import FG, ONTOLOGY_GRAPH, PREFIXES
 
 __all__ = ["SHAPES_PATH", "Violation", "CheckReport", "check_store", "load_shapes"]
 

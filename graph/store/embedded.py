@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.query import Result
 
 from extractors.errors import QueryError, StoreError
-from graph.vocab import FG, ONTOLOGY_GRAPH, ONTOLOGY_PATH, PREFIXES
+from graph.store.updates import MERGE_ALL, merge_update, to_ox
+from graph.store.vocab import FG, ONTOLOGY_GRAPH, ONTOLOGY_PATH, PREFIXES
 
-__all__ = ["Store", "open_store", "DEFAULT_STORE", "to_ox"]
+__all__ = ["Store", "open_store", "DEFAULT_STORE"]
 
 log = logging.getLogger(__name__)
 DEFAULT_STORE = "./forumgraph-store"
@@ -33,33 +34,6 @@ DEFAULT = ox.DefaultGraph()
 def merge_lines(nquads: str) -> str:
     """N-Quads lines as triples of the default graph (their graph names dropped)."""
     return GRAPH_NAME.sub(" .\n", nquads)
-
-
-# the default graph made from the named graphs (the stores of an older forumgraph have none)
-MERGE_ALL = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def merge_update(graph: ox.NamedNode) -> str:
-    """SPARQL that takes out of the default graph the triples only `graph` states."""
-    return (
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}"
-    )
-
-
-def to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    """rdflib term to pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"expected an rdflib term, got {type(term).__name__}")
 
 
 class Store:
@@ -217,7 +191,7 @@ def open_store(location: str | None = None, *, read_only: bool = False, create: 
     """Open the embedded store in DIR; a store in use by a writer is reported, not waited on."""
     location = location or DEFAULT_STORE
     if location.startswith(("http://", "https://")):
-        from graph.remote import open_remote_store  # a store kept by a SPARQL 1.1 server
+        from graph.store.remote import open_remote_store  # a store kept by a SPARQL 1.1 server
 
         return open_remote_store(location, read_only=read_only)
     path = Path(location)

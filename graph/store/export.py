@@ -7,8 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from extractors.errors import InputError
-from graph.store import Store
-from graph.vocab import PREFIXES
+from graph.store.embedded import Store
+from graph.store.vocab import PREFIXES
 
 __all__ = ["FORMATS", "export_store", "guess_format"]
 

@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from extractors.doc import EVENT_TYPES, ORG_TYPES
 from extractors.vocab import fold
-from graph.vocab import FGR
+from graph.store.vocab import FGR
 
 __all__ = [
     "slug",

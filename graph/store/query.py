@@ -9,7 +9,7 @@ import json
 from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.query import Result
 
-from graph.vocab import PREFIXES
+from graph.store.vocab import PREFIXES
 
 __all__ = ["format_result", "short", "RESULT_FORMATS"]
 

@@ -14,8 +14,8 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from extractors.errors import QueryError, StoreError
-from graph.store import MERGE_ALL, merge_update, to_ox
-from graph.vocab import FG, ONTOLOGY_GRAPH, ONTOLOGY_PATH, PREFIXES
+from graph.store.updates import MERGE_ALL, merge_update, to_ox
+from graph.store.vocab import FG, ONTOLOGY_GRAPH, ONTOLOGY_PATH, PREFIXES
 
 __all__ = ["RemoteStore", "open_remote_store", "adapt_ox_term", "adapt_response"]
 
@@ -31,7 +31,7 @@ DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
 ENDPOINT_SUFFIXES = ("/query", "/sparql", "/update", "/store")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 # Queries read the default graph, which forumgraph keeps as the merge of the named graphs (see
-# graph/store.py); a store an older forumgraph wrote has none and is read as the union of its graphs
+# graph/store/embedded.py); a store an older forumgraph wrote has none and is read as the union of its graphs
 # (Oxigraph's parameter; Fuseki ignores it and needs `tdb2:unionDefaultGraph true` instead).
 UNION_QUERY = "query?union-default-graph"
 START_HINT = "start one with `oxigraph serve --location DIR --bind 127.0.0.1:7878`"

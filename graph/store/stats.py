@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph.query import short, table
-from graph.store import Store
-from graph.vocab import ONTOLOGY_GRAPH
+from graph.store.embedded import Store
+from graph.store.query import short, table
+from graph.store.vocab import ONTOLOGY_GRAPH
 
 __all__ = ["store_stats"]
 

@@ -11,7 +11,7 @@ from extractors.errors import InputError
 
 __all__ = ["CLASSES", "MEASURES", "GoldDoc", "GoldEntity", "GoldRelation", "make_gold_doc"]
 
-VOCAB = Path(__file__).resolve().parent.parent / "vocab"
+VOCAB = Path(__file__).parent.parent / "vocab"
 MAPPINGS = VOCAB / "mappings"
 CLASSES = ("Person", "Organization", "Place", "Event")
 MEASURES = ("affiliation", "role", "participation", "organizer", "place", "date", "meeting")

@@ -1,4 +1,4 @@
-"""The package layout: no import circle between the modules of graph/ and extractors/, no module too long."""
+"""The package layout: no import circle between the modules of graph/ and extractors/, none too long, none undocumented."""
 
 from __future__ import annotations
 
@@ -117,6 +117,15 @@ def long_modules(root: Path) -> list[str]:
     return out
 
 
+def undocumented(root: Path) -> list[str]:
+    """Modules, packages included, that do not open with a docstring saying what they own."""
+    out = []
+    for path in module_files(root).values():
+        if not ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            out.append(str(path.relative_to(root)))
+    return out
+
+
 def test_no_import_circle():
     cycles = find_cycles(import_graph(ROOT))
     assert not cycles, "import circles: " + "; ".join(" -> ".join(c) for c in cycles)
@@ -125,6 +134,11 @@ def test_no_import_circle():
 def test_no_long_module():
     long = long_modules(ROOT)
     assert not long, f"modules over {MAX_LINES} lines: " + ", ".join(long)
+
+
+def test_every_module_has_a_docstring():
+    missing = undocumented(ROOT)
+    assert not missing, "modules without a docstring: " + ", ".join(missing)
 
 
 def write_package(root: Path, files: dict[str, str]) -> None:
@@ -191,3 +205,16 @@ def test_a_long_module_is_named(tmp_path):
         },
     )
     assert long_modules(tmp_path) == [f"extractors/deep/long.py: {MAX_LINES + 1} lines"]
+
+
+def test_a_module_without_docstring_is_named(tmp_path):
+    write_package(
+        tmp_path,
+        {
+            "graph/__init__.py": '"""Facts to RDF."""\n',
+            "graph/store/__init__.py": "# a comment is no docstring\n",
+            "extractors/__init__.py": '"""Articles to facts."""\n',
+            "extractors/doc.py": '"""Records."""\n\nx = 1\n',
+        },
+    )
+    assert undocumented(tmp_path) == ["graph/store/__init__.py"]

@@ -16,7 +16,7 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.draw import LAYOUT_LIMIT, draw_graph  # noqa: E402
+from graph.draw.render import LAYOUT_LIMIT, draw_graph  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

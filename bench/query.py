@@ -69,9 +69,9 @@ def run_capped(func, cap: float) -> tuple[float, object]:
 
 def build_store(store_dir: Path, tmp: Path, target: int, texts_path: str) -> tuple[int, int]:
     """A store of about `target` quads; returns (articles, quads)."""
-    from graph.build import extraction_triples
-    from graph.ingest import build_into
-    from graph.store import open_store
+    from graph.build.ingest import build_into
+    from graph.build.triples import extraction_triples
+    from graph.store.embedded import open_store
 
     samples, sample_langs = load_samples()
     texts = samples + load_texts(texts_path)
@@ -101,7 +101,7 @@ def time_ours(store_dir: Path, path: Path, runs: int, cap: float) -> tuple[float
 
 def child(store_dir: str, path: str, runs: int) -> None:
     """A warm-up run, then up to `runs` timed runs (fewer for a slow query); prints [median seconds, rows]."""
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     sparql = Path(path).read_text(encoding="utf-8")
     with open_store(store_dir, read_only=True) as store:
@@ -134,8 +134,8 @@ def main() -> None:
     from rdflib import Dataset
     from rdflib.namespace import RDF
 
-    from graph.store import open_store
-    from graph.vocab import FG, PREFIXES
+    from graph.store.embedded import open_store
+    from graph.store.vocab import FG, PREFIXES
 
     with tempfile.TemporaryDirectory(prefix="fg-query-") as name:
         tmp = Path(name)

@@ -31,8 +31,8 @@ from corpus import NEREL, Replay, load_texts, machine, peak_rss_mb, real_extract
 
 def child(kind: str, corpus: str, store_dir: str, texts_path: str, jobs: int) -> None:
     """One build and its re-build; prints a JSON line."""
-    from graph.ingest import build_into, limit_blas_threads
-    from graph.store import open_store
+    from graph.build.ingest import build_into, limit_blas_threads
+    from graph.store.embedded import open_store
 
     limit_blas_threads()
     if kind == "real":

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import NEREL, load_texts, machine, write_corpus  # noqa: E402
 
-from graph.ingest import limit_blas_threads  # noqa: E402
+from graph.build.ingest import limit_blas_threads  # noqa: E402
 
 limit_blas_threads()  # before numpy loads: the same BLAS for natasha and for us
 
@@ -48,7 +48,7 @@ def extract_all(articles: list, extract) -> None:
 
 
 def build_file(store, path: Path, extract, summaries: list) -> None:
-    from graph.ingest import build_into
+    from graph.build.ingest import build_into
 
     summaries.append(build_into(store, [str(path)], extract, max_bytes=10**8))
 
@@ -69,7 +69,7 @@ def main() -> None:
     from extractors.pipeline import Pipeline
     from extractors.read import Skipped, load_articles
     from extractors.ru.models import load_ru_models
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     texts = load_texts(args.texts)
     models = load_ru_models()

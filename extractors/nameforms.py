@@ -29,7 +29,7 @@ PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|�
 FUNCTION_WORDS = frozenset(
     "по и в во на за с со для при имени им of the and for de la le pour des du".split()  # noqa: SIM905
 )
-# Cyrillic to Latin letters, only to compare a name with its original spelling (graph.ids makes the IRIs).
+# Cyrillic to Latin letters, only to compare a name with its original spelling (graph.store.ids makes the IRIs).
 LATIN = dict(
     zip(
         "абвгдежзийклмнопрстуфхцчшщыэюя",

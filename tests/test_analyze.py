@@ -10,12 +10,12 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graph.analyze import RELATIONS, plain_graph, project_store, simple_graph
+from graph.analyze.network import RELATIONS, plain_graph, project_store, simple_graph
+from graph.analyze.paths import NameMatchError, find_node, name_matches, shortest_chains
+from graph.analyze.rankings import coparticipation, find_communities, pagerank, rank_nodes
+from graph.analyze.regions import node_regions, region_bridges
 from graph.cli import cli
-from graph.paths import NameMatchError, find_node, name_matches, shortest_chains
-from graph.rankings import coparticipation, find_communities, pagerank, rank_nodes
-from graph.regions import node_regions, region_bridges
-from graph.store import open_store
+from graph.store.embedded import open_store
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 FGR = "https://w3id.org/forumgraph/id/"
@@ -25,7 +25,7 @@ RULEVSKY, TECHNOPROM_2025 = FGR + "person/viktor-rulevskiy", FGR + "event/tekhno
 def built_store(factory: pytest.TempPathFactory, name: str, paths: list[Path]) -> str:
     """A store built once per test session from `paths` (test_draw.py reuses it by the same name)."""
     from extractors.pipeline import Pipeline
-    from graph.ingest import build_into
+    from graph.build.ingest import build_into
 
     where = factory.getbasetemp() / name
     if not (where / "built").exists():

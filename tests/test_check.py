@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.check import check_store, compact, load_shapes
 from graph.cli import cli
-from graph.ids import article_iri
-from graph.store import open_store
+from graph.store.check import check_store, compact, load_shapes
+from graph.store.embedded import open_store
+from graph.store.ids import article_iri
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 FILE = "002_f616627dc7c17607.txt"  # the seed article the broken cases are written into

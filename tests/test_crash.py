@@ -1,4 +1,4 @@
-"""Crash safety: builds killed at random leave whole article graphs; a second writer is refused, readers work."""
+"""Crash safety: builds killed at known points leave whole article graphs; a second writer is refused, readers work."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
+from graph.build.syncpoint import ENV
 from graph.cli import cli
-from graph.store import open_store
-from graph.syncpoint import ENV
-from graph.vocab import FG, ONTOLOGY_GRAPH
+from graph.store.embedded import open_store
+from graph.store.vocab import FG, ONTOLOGY_GRAPH
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted(
@@ -82,7 +82,7 @@ def finish(build: subprocess.Popen, store_dir: Path) -> None:
 
 
 class HeldBuild:
-    """`forumgraph build` that halts at each of its writer's sync points (graph/syncpoint.py) until released.
+    """`forumgraph build` that halts at each of its writer's sync points (graph/build/syncpoint.py) until released.
 
     Points are `batch N` (a batch bringing this build's graphs to N is about to be written) and
     `stored N` (N graphs of this build are in the store); the test knows where the build is.
@@ -147,7 +147,7 @@ class HeldBuild:
 def source_digest() -> str:
     """A hash of the code and word lists a build runs on, to tell a crash bug from a tree edited mid-test."""
     digest = hashlib.sha256()
-    for path in sorted([*ROOT.glob("extractors/**/*.*"), *ROOT.glob("graph/*.*")]):
+    for path in sorted([*ROOT.glob("extractors/**/*.*"), *ROOT.glob("graph/**/*.*")]):
         if path.suffix in (".py", ".tsv", ".txt", ".ttl"):
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from extractors.errors import InputError
-from graph.analyze import project_store
+from graph.analyze.network import project_store
 from graph.cli import cli
-from graph.draw import LAYOUT_LIMIT, draw_graph, draw_store, page_id
-from graph.draw_select import parse_types, select_subgraph
-from graph.store import open_store
+from graph.draw.render import LAYOUT_LIMIT, draw_graph, draw_store, page_id
+from graph.draw.select import parse_types, select_subgraph
+from graph.store.embedded import open_store
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE.parent / "data" / "articles"
@@ -51,7 +51,7 @@ XSS_ARTICLE = (
 def built_store(factory: pytest.TempPathFactory, name: str, paths: list[Path]) -> str:
     """A store built once per test session from `paths` (test_analyze.py reuses it by the same name)."""
     from extractors.pipeline import Pipeline
-    from graph.ingest import build_into
+    from graph.build.ingest import build_into
 
     where = factory.getbasetemp() / name
     if not (where / "built").exists():

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from extractors import evaluate as ev
-from extractors.brat import load_brat
 from extractors.doc import Article, Entity, Evidence, Extraction, Fact, Mention, Value
 from extractors.errors import ForumGraphError, InputError
-from graph import cli_evaluate
+from extractors.evaluate.brat import load_brat
+from graph.cli import evaluate as cli_evaluate
 
 DATA = Path(__file__).parent / "data" / "evaluate"
 GOLD = DATA / "gold.jsonl"

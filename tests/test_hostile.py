@@ -242,7 +242,7 @@ def test_everything_hostile_at_once(tmp_path):
 
 
 EXTRACTOR_BUG = (
-    "bug: an article the extractor raises on aborts the whole build (graph/ingest.py build_into lets the "
+    "bug: an article the extractor raises on aborts the whole build (graph/build/ingest.py build_into lets the "
     "exception out): the articles after it are never stored and the user sees a traceback"
 )
 

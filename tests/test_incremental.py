@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from extractors.doc import Article, Entity, Extraction
+from graph.build.ingest import build_into
 from graph.cli import cli
-from graph.ingest import build_into
-from graph.store import Store, open_store
-from graph.vocab import ONTOLOGY_GRAPH
+from graph.store.embedded import Store, open_store
+from graph.store.vocab import ONTOLOGY_GRAPH
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
@@ -58,7 +58,7 @@ def test_an_unchanged_corpus_is_skipped_and_nothing_written(folder, tmp_path, mo
 
     monkeypatch.setattr(Store, "add_graphs", refuse)
     monkeypatch.setattr(Store, "replace_graph", refuse)
-    monkeypatch.setattr("graph.ingest.make_payload", refuse)  # nor extracted anything
+    monkeypatch.setattr("graph.build.payload.make_payload", refuse)  # nor extracted anything
     summary = run(store_dir, [folder], jobs=2)
     assert (summary.read, summary.unchanged, summary.stored, summary.replaced) == (3, 3, 0, 0)
     assert graphs(store_dir) == before

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from extractors.doc import Article, Entity, Evidence, Extraction, Fact, Mention
-from graph.build import extraction_triples
+from graph.build.triples import extraction_triples
 from graph.cli import cli
-from graph.store import open_store
+from graph.store.embedded import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from graph.build.namesakes import PersonContext, conflict
 from graph.cli import cli
-from graph.namesakes import PersonContext, conflict
 from tests.test_remote import server  # noqa: F401 - the fixture: `oxigraph serve` on a free port
 
 TSU = "https://w3id.org/forumgraph/id/org/tsu"
@@ -151,9 +151,9 @@ def test_a_server_store_decides_the_same(one_build, server, tmp_path):  # noqa: 
 @pytest.mark.parametrize("batch", [1, 2, 3])
 def test_batches_in_flight_decide_the_same(one_build, tmp_path, monkeypatch, batch):
     """Small batches: a namesake's context is often in a batch still being written by the thread."""
-    import graph.ingest
+    import graph.build.ingest
 
-    monkeypatch.setattr(graph.ingest, "BATCH_ARTICLES", batch)
+    monkeypatch.setattr(graph.build.ingest, "BATCH_ARTICLES", batch)
     store = tmp_path / "store"
     invoke("build", str(one_build.parent / "all.jsonl"), "--store", str(store), "--no-progress")
     assert persons_by_article(store) == persons_by_article(one_build)

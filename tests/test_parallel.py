@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from extractors.doc import Article, Entity, Extraction
+from graph.build.ingest import build_into
 from graph.cli import cli
-from graph.ingest import build_into
-from graph.store import open_store
+from graph.store.embedded import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
@@ -136,9 +136,9 @@ def test_an_unchanged_corpus_starts_no_worker(tmp_path, monkeypatch):
     folder = write_folder(tmp_path / "in", {"a.txt": "Альфа", "b.txt": "Бета"})
     with open_store(str(tmp_path / "store")) as store:
         build_into(store, [str(folder)], quick_extract, max_bytes=10**6)
-        import graph.workers
+        import graph.build.workers
 
-        monkeypatch.setattr(graph.workers, "Worker", None)  # any start would fail
+        monkeypatch.setattr(graph.build.workers, "Worker", None)  # any start would fail
         summary = build_into(store, [str(folder)], quick_extract, max_bytes=10**6, jobs=2)
     assert (summary.unchanged, summary.stored) == (2, 0)
 

@@ -16,7 +16,7 @@ from rdflib import Dataset, Literal, URIRef
 from extractors.doc import Article, Extraction
 from extractors.pipeline import Pipeline
 from extractors.read import detect_language
-from graph.build import extraction_triples
+from graph.build.triples import extraction_triples
 from graph.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,10 +13,10 @@ from rdflib.compare import isomorphic
 
 from extractors.errors import QueryError, StoreError
 from graph.cli import cli
-from graph.remote import RemoteStore, with_prefixes
-from graph.serve import answers, find_oxigraph, free_port
-from graph.store import open_store
-from graph.vocab import FGR
+from graph.serve.endpoint import answers, find_oxigraph, free_port
+from graph.store.embedded import open_store
+from graph.store.remote import RemoteStore, with_prefixes
+from graph.store.vocab import FGR
 
 pytestmark = pytest.mark.slow
 

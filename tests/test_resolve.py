@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from extractors.doc import Article
 from extractors.nameforms import abbreviates, inflection_of, same_word, sounds_alike
 from extractors.resolve import resolve_mentions
-from graph.ids import entity_iri, person_key
+from graph.store.ids import entity_iri, person_key
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
@@ -371,7 +371,7 @@ def seeds_store(tmp_path_factory) -> str:
 
 
 def ask(store: str, sparql: str) -> list[tuple[str, ...]]:
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     with open_store(store, read_only=True) as opened:
         return sorted(tuple(str(v) for v in row) for row in opened.query(sparql))

@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from graph.cli import cli
-from graph.serve import free_port, remote_calls
+from graph.serve.endpoint import free_port, remote_calls
 
 pytestmark = pytest.mark.slow
 

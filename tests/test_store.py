@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import cli
-from graph.store import open_store
+from graph.store.embedded import open_store
 from tests.conftest import ARTICLES
 
 FG_SOURCE = "https://w3id.org/forumgraph/ontology#sourcePath"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extractors.ru.relations.common import ORG_SET, cand_tokens, story_sents
 from extractors.ru.relations.participation import root_of
-from extractors.ru.relations.positions import add_post
+from extractors.ru.relations.posts import add_post
 from extractors.ru.relations.subjects import predicates, subjects
 from extractors.vocab import load_table
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from extractors.ru.names import normalize_post
 from extractors.ru.relations.appositions import appositions_right
 from extractors.ru.relations.common import ORG_SET, article_region, resolve_territory, story_sents
 from extractors.ru.relations.postlists import coordinated_left, list_posts
+from extractors.ru.relations.posts import add_post
 from extractors.ru.relations.postwords import (
     ALLOWED_POS,
     ARTS_POSTS,
@@ -30,11 +30,6 @@ __all__ = ["extract_positions", "POST_WORDS"]
 ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио)\s*$", re.IGNORECASE)
 # posts of a territory: with no organisation written, they belong to the region the article is about
 TERRITORIAL = {"губернатор", "вице-губернатор", "врио"}
-# posts whose holders are officials whatever the organisation's class
-OFFICIAL_POSTS = {
-    "губернатор", "вице-губернатор", "министр", "замминистра", "премьер-министр", "вице-премьер", "посол",
-    "мэр", "депутат", "сенатор", "полпред", "консул", "президент", "председатель правительства",
-}  # fmt: skip
 MINISTRY_HEADS = {"министр": "министерство", "замминистра": "министерство"}
 
 
@@ -279,23 +274,3 @@ def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:
         ctx.extra_mentions.append(Mention(token.start, token.stop, token.text, key))
         return key, rest, False
     return None, role_tokens, False
-
-
-def add_post(ctx, sent, person_key: str, role: str, org_key: str | None) -> None:
-    """A Position with its role, and its organisation when the text names one."""
-    from extractors.doc import Value
-
-    person = ctx.entities[person_key]
-    org = ctx.entities[org_key] if org_key else None
-    ident = f"{person.ident or person.name}|{role}|{org.name if org else ''}"
-    label = f"{person.name}, {role}" + (f", {org.name}" if org else "")
-    pos_key = ctx.entity("position:" + fold(ident), "Position", label, ident=ident)
-    ctx.add(person_key, "holdsPosition", pos_key, sent)
-    ctx.add(pos_key, "role", Value(role, lang="ru"), sent)
-    if org_key:
-        ctx.add(pos_key, "organization", org_key, sent)
-        ctx.add(person_key, "affiliatedWith", org_key, sent)
-    words = set(role.split())
-    official = (org is not None and org.type in ("GovernmentBody", "Place")) or words & OFFICIAL_POSTS
-    if official and "Official" not in person.extra_types:
-        ctx.entities[person_key] = replace(person, extra_types=(*person.extra_types, "Official"))

@@ -15,7 +15,7 @@ from dataclasses import replace as replace_payload
 import pyoxigraph as ox
 
 from extractors.doc import Article, Extraction
-from extractors.read import Skipped, load_articles
+from extractors.read import DEFAULT_MAX_CHARS, Skipped, load_articles
 from graph.build import extraction_graph
 from graph.ids import article_iri
 from graph.namesakes import Namesakes, PersonContext, person_contexts
@@ -215,6 +215,7 @@ def build_into(
     extract: Extract,
     *,
     max_bytes: int,
+    max_chars: int = DEFAULT_MAX_CHARS,
     on_item: Callable[[Article | Skipped], None] | None = None,
     jobs: int = 1,
     dask: str | None = None,
@@ -239,7 +240,7 @@ def build_into(
             del pending[graph]
 
     def todo() -> Iterator[Job]:
-        for item in load_articles(paths, max_bytes=max_bytes):
+        for item in load_articles(paths, max_bytes=max_bytes, max_chars=max_chars):
             if on_item:
                 on_item(item)
             if isinstance(item, Skipped):

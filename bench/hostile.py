@@ -38,7 +38,7 @@ FORUMGRAPH = Path(sys.executable).with_name("forumgraph")
 # runs the build as its own child, so that RUSAGE_CHILDREN is the build's peak and nothing else's
 WRAPPER = (
     "import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-    "sys.stderr.write(done.stderr); print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    "sys.stderr.write(done.stderr + done.stdout); print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 )
 
 
@@ -90,8 +90,9 @@ def folder_with(root: Path, name: str, text: str) -> Path:
 
 def outcome(stderr: str, name: str) -> str:
     lines = stderr.strip().splitlines()
-    named = [line for line in lines if line.startswith("skipped ") and name in line]
-    return (named[0] if named else f"{name} not named") + " | " + (lines[-1] if lines else "")
+    named = [line.split(": ", 1)[-1] for line in lines if line.startswith("skipped ") and name in line]
+    summary = [line.split("; entities")[0] for line in lines if line.startswith("articles read")]
+    return f"{name}: {named[0] if named else 'not skipped'}; {summary[0] if summary else 'no summary'}"
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from extractors.doc import Article, Extraction
+from extractors.windows import extract_windows
 
 __all__ = ["Pipeline", "extract_article"]
 
@@ -15,6 +16,10 @@ class Pipeline:
     """Routes each article to its language's extractor; models load on first use, once."""
 
     def extract(self, article: Article) -> Extraction:
+        """Windows of a long text are extracted one by one (extractors/windows.py): bounded pieces."""
+        return extract_windows(article, self.extract_whole)
+
+    def extract_whole(self, article: Article) -> Extraction:
         if article.lang == "en":
             try:
                 from extractors.en import extract_en

@@ -23,6 +23,7 @@ from .html import extract_html, normalise
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
     "SUFFIXES",
     "Skipped",
     "decode_bytes",
@@ -35,6 +36,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 50_000_000
+DEFAULT_MAX_CHARS = 1_000_000  # a longer text is a dump or a book, not an article: skipped, named
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -165,26 +167,33 @@ def _os_reason(exc: OSError, path: Path) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def load_articles(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
-    """Yield articles one at a time, and a `Skipped` for each file or line that gives none; never raises."""
+def load_articles(
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article | Skipped]:
+    """Yield articles one at a time, and a `Skipped` for each file or line that gives none; never raises.
+
+    A file (or JSON line) over `max_bytes` is not read; a text over `max_chars` characters is skipped.
+    """
     for item in iter_sources(paths):
         if isinstance(item, Skipped):
             yield item
         else:
-            yield from _read(*item, max_bytes)
+            yield from _read(*item, max_bytes, max_chars)
 
 
-def read_article(path: Path, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article | Skipped]:
+def read_article(
+    path: Path, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+) -> list[Article | Skipped]:
     """Read one file: a text or HTML file gives one article, a JSON Lines file one a line."""
-    return list(_read(path, source, max_bytes))
+    return list(_read(path, source, max_bytes, max_chars))
 
 
-def _read(path: Path, source: str, max_bytes: int) -> Iterator[Article | Skipped]:
+def _read(path: Path, source: str, max_bytes: int, max_chars: int) -> Iterator[Article | Skipped]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".jsonl":  # the limit applies to each line: a JSON Lines file may be huge
             with path.open("rb") as lines:
-                yield from _read_jsonl(lines, str(path), source, max_bytes)
+                yield from _read_jsonl(lines, str(path), source, max_bytes, max_chars)
             return
         if path.stat().st_size > max_bytes:
             yield Skipped(str(path), f"larger than {_size(max_bytes)} limit (use --max-bytes)")
@@ -206,11 +215,16 @@ def _read(path: Path, source: str, max_bytes: int) -> Iterator[Article | Skipped
     if not text.strip():
         yield Skipped(str(path), "empty file")
         return
+    if len(text) > max_chars:
+        yield Skipped(str(path), _too_long(text, max_chars))
+        return
     lang = detect_language(text)
     yield Article(text, source, str(path), title, url, _iso_date(day, str(path)), lang, encoding)
 
 
-def _read_jsonl(lines: BinaryIO, path: str, source: str, max_bytes: int) -> Iterator[Article | Skipped]:
+def _read_jsonl(
+    lines: BinaryIO, path: str, source: str, max_bytes: int, max_chars: int
+) -> Iterator[Article | Skipped]:
     number = blank = 0
     while raw := lines.readline(max_bytes + 1):  # bounded: a huge line is never held whole
         number += 1
@@ -219,14 +233,14 @@ def _read_jsonl(lines: BinaryIO, path: str, source: str, max_bytes: int) -> Iter
                 raw = lines.readline(1 << 20)
             yield Skipped(path, f"line longer than {_size(max_bytes)} limit (use --max-bytes)", number)
         elif raw.strip():
-            yield _jsonl_article(raw, number, path, source)
+            yield _jsonl_article(raw, number, path, source, max_chars)
         else:
             blank += 1
     if blank == number:
         yield Skipped(path, "empty file")
 
 
-def _jsonl_article(raw: bytes, number: int, path: str, source: str) -> Article | Skipped:
+def _jsonl_article(raw: bytes, number: int, path: str, source: str, max_chars: int) -> Article | Skipped:
     try:  # JSON Lines is UTF-8 by definition; only the first line may carry a BOM
         item = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
     except UnicodeDecodeError as exc:
@@ -244,6 +258,8 @@ def _jsonl_article(raw: bytes, number: int, path: str, source: str) -> Article |
     text = normalise(item["text"])
     if not text.strip():
         return Skipped(path, "empty 'text' field", number)
+    if len(text) > max_chars:
+        return Skipped(path, _too_long(text, max_chars), number)
     meta = {
         name: "" if item.get(name) is None else str(item[name]).strip()
         for name in ("title", "url", "date", "lang", "id")
@@ -271,6 +287,10 @@ def _iso_date(value: str, where: str) -> str:
 def _bad_date(value: str, where: str) -> str:
     log.warning("%s: ignoring date %r: expected YYYY-MM-DD or an ISO datetime", where, value)
     return ""
+
+
+def _too_long(text: str, max_chars: int) -> str:
+    return f"{len(text):,} characters, more than the {max_chars:,} limit (use --max-article-chars)"
 
 
 def _size(limit: int) -> str:

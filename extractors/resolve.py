@@ -14,6 +14,7 @@ from extractors.aliases import (
     link_territories,
 )
 from extractors.doc import EVENT_TYPES, Entity, Mention
+from extractors.intervals import overlap_test
 from extractors.merging import ORG_CLASS_RANK, Notes, group_key, surface
 from extractors.nameforms import PATRONYMIC, inflection_of, person_ident, same_word, split_person
 from extractors.vocab import fold, load_gazetteer
@@ -42,9 +43,14 @@ class Person:
     def __init__(self, cand):
         self.cands = [cand]
         self.full = [cand]
+        self._names: tuple[str, ...] = ()  # the names `_idents` was made of: asked for again and again
+        self._idents: list[str] = []
 
     def idents(self) -> list[str]:
-        return sorted({person_ident(c.name) for c in self.full})
+        names = tuple(c.name for c in self.full)  # names change as mentions are merged: compare them all
+        if names != self._names:
+            self._names, self._idents = names, sorted({person_ident(name) for name in set(names)})
+        return self._idents
 
     def firsts(self) -> set[str]:
         return {i.split()[0] for i in self.idents()}
@@ -163,9 +169,9 @@ def unglue_persons(persons: list, notes: Notes) -> None:
 def repeated_surnames(people: list[Person], cands: list, notes: Notes) -> None:
     """A person's surname written again where the tagger saw no name ("Путин подписал", "Б.Обама") names them."""
     text = notes.text
-    taken = [(c.start, c.stop) for c in cands] + [(a, b) for a, b, _ in notes.spans]
+    taken = overlap_test([(c.start, c.stop) for c in cands] + [(a, b) for a, b, _ in notes.spans])
     for m in CAPITALISED.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if taken(m.start(), m.end()):
             continue
         initials = m.group(1) or ""
         owners = [

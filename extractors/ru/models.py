@@ -21,7 +21,6 @@ class RuModels:
 def load_ru_models() -> RuModels:
     """natasha ships its models inside the package: nothing is downloaded."""
     from natasha import (
-        MorphVocab,
         NewsEmbedding,
         NewsMorphTagger,
         NewsNERTagger,
@@ -29,10 +28,12 @@ def load_ru_models() -> RuModels:
         Segmenter,
     )
 
+    from extractors.ru.morph import RuMorphVocab
+
     emb = NewsEmbedding()
     return RuModels(
         segmenter=Segmenter(),
-        morph_vocab=MorphVocab(),
+        morph_vocab=RuMorphVocab(),
         morph_tagger=NewsMorphTagger(emb),
         syntax_parser=NewsSyntaxParser(emb),
         ner_tagger=NewsNERTagger(emb),

@@ -59,8 +59,25 @@ def _form_for(forms, token):
     return None
 
 
+INFLECTIONS_CACHE_SIZE = 100_000
+_INFLECTIONS: dict = {}
+
+
 def inflect_word(vocab, token, trust_nominative: bool = False) -> str:
-    """natasha's inflect_word, less strict when the tagger and the dictionary disagree on gender or animacy."""
+    """natasha's inflect_word, less strict when the tagger and the dictionary disagree on gender or animacy.
+
+    Memoised per (word, pos, feats): a name is normalised once however often the article repeats it.
+    """
+    key = (token.text, token.pos, tuple(token.feats.items()) if token.feats else None, trust_nominative)
+    found = _INFLECTIONS.get(key)
+    if found is None:
+        if len(_INFLECTIONS) >= INFLECTIONS_CACHE_SIZE:  # bounded, so a long build's memory stays flat
+            _INFLECTIONS.clear()
+        found = _INFLECTIONS[key] = _inflect_word(vocab, token, trust_nominative)
+    return found
+
+
+def _inflect_word(vocab, token, trust_nominative: bool) -> str:
     word = normal_word(token.text)
     if token.pos not in INFLECTED or "Case" not in token.feats:
         return word

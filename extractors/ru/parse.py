@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from natasha import Doc
 from natasha.doc import DocSent
+from natasha.morph.lemma import normal_word
 
 from extractors.ru.models import RuModels
 
@@ -65,10 +66,13 @@ def parseable(text: str) -> str:
 
 
 def lemmatize_tokens(tokens: list, vocab, cache: dict | None = None) -> None:
-    """Each token's lemma, as natasha's `DocToken.lemmatize` gives it, memoised per (word, pos, feats)."""
+    """Each token's lemma, as natasha's `DocToken.lemmatize` gives it, memoised per (word, pos, feats).
+
+    The word as natasha looks it up (lower case, ё as е): "Форум" and "форум" are one dictionary query.
+    """
     cache = _LEMMAS if cache is None else cache
     for token in tokens:
-        key = (token.text, token.pos, tuple(token.feats.items()) if token.feats else None)
+        key = (normal_word(token.text), token.pos, tuple(token.feats.items()) if token.feats else None)
         lemma = cache.get(key)
         if lemma is None:
             if len(cache) >= LEMMA_CACHE_SIZE:  # bounded, so a long build's memory stays flat

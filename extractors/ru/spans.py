@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.intervals import overlap_test
 from extractors.ru.lookup import RuGazetteer
 from extractors.ru.names import normalize_phrase
 from extractors.ru.parse import Parsed, Sent
@@ -136,9 +137,10 @@ def find_names(parsed: Parsed, vocab, gazetteer: RuGazetteer) -> list[Cand]:
 
 def known_names(parsed: Parsed, gazetteer: RuGazetteer, cands: list[Cand], width: int = 4) -> list[Cand]:
     """Gazetteer names the tagger missed ("Глава Минобрнауки …"): windows of up to `width` tokens."""
-    covered = [(c.start, c.stop) for c in cands]
+    taken = overlap_test((c.start, c.stop) for c in cands)
     out = []
     for sent in parsed.sents:
+        covered: list[tuple[int, int]] = []  # names found here: sentences do not overlap, earlier ones cannot
         tokens = sent.tokens
         i = 0
         while i < len(tokens):
@@ -148,7 +150,7 @@ def known_names(parsed: Parsed, gazetteer: RuGazetteer, cands: list[Cand], width
                 continue
             for j in range(min(len(tokens), i + width) - 1, i - 1, -1):
                 start, stop = tokens[i].start, tokens[j].stop
-                if any(a < stop and start < b for a, b in covered):
+                if taken(start, stop) or any(a < stop and start < b for a, b in covered):
                     continue
                 entry = gazetteer.gazetteer.get(parsed.text[start:stop])
                 if entry is None and i == j:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from extractors.errors import InputError
@@ -14,13 +14,20 @@ __all__ = ["GazetteerEntry", "Gazetteer", "load_table", "load_words", "load_gaze
 HERE = Path(__file__).resolve().parent
 
 
+FOLD_QUOTES = re.compile(r"[«»\"“”„'’`]")
+FOLD_DASHES = re.compile(r"[‐‑‒–—]")
+FOLD_AROUND_DASH = re.compile(r"\s*-\s*")
+FOLD_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 17)  # the same names and words are folded again and again by every rule
 def fold(name: str) -> str:
     """A key for comparing names: lower case, ё as е, no quotes, single spaces, one kind of dash."""
     name = name.lower().replace("ё", "е")
-    name = re.sub(r"[«»\"“”„'’`]", "", name)
-    name = re.sub(r"[‐‑‒–—]", "-", name)
-    name = re.sub(r"\s*-\s*", "-", name)
-    return re.sub(r"\s+", " ", name).strip(" .,;:")
+    name = FOLD_QUOTES.sub("", name)
+    name = FOLD_DASHES.sub("-", name)
+    name = FOLD_AROUND_DASH.sub("-", name)
+    return FOLD_SPACES.sub(" ", name).strip(" .,;:")
 
 
 def _lines(path: Path) -> list[tuple[int, list[str]]]:

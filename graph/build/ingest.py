@@ -15,7 +15,7 @@ from dataclasses import replace as replace_payload
 import pyoxigraph as ox
 
 from extractors.doc import Article
-from extractors.read import Skipped, load_articles
+from extractors.read import DEFAULT_MAX_CHARS, Skipped, load_articles
 from graph.build.namesakes import Namesakes
 from graph.build.payload import Extract, Payload, extract_or_skip, limit_blas_threads, make_payload
 from graph.build.syncpoint import reached
@@ -168,6 +168,7 @@ def build_into(
     extract: Extract,
     *,
     max_bytes: int,
+    max_chars: int = DEFAULT_MAX_CHARS,
     on_item: Callable[[Article | Skipped], None] | None = None,
     jobs: int = 1,
     dask: str | None = None,
@@ -192,7 +193,7 @@ def build_into(
             del pending[graph]
 
     def todo() -> Iterator[Job]:
-        for item in load_articles(paths, max_bytes=max_bytes):
+        for item in load_articles(paths, max_bytes=max_bytes, max_chars=max_chars):
             if on_item:
                 on_item(item)
             if isinstance(item, Skipped):

@@ -74,6 +74,15 @@ def cli(verbose: int) -> None:
     help="Skip files (and JSONL lines) larger than this.",
 )
 @click.option(
+    "--max-article-chars",
+    "max_chars",
+    type=click.IntRange(min=1),
+    default=1_000_000,
+    show_default=True,
+    help="Skip (and name) an article whose text is longer than this many characters; shorter ones are "
+    "extracted in windows of 20,000 characters, so time and memory grow linearly with length.",
+)
+@click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal)."
 )
 @click.option(
@@ -100,6 +109,7 @@ def build(
     paths: tuple[str, ...],
     store_dir: str,
     max_bytes: int,
+    max_chars: int,
     progress: bool | None,
     jobs: int | None,
     dask: str | None,
@@ -109,7 +119,9 @@ def build(
 
     Formats: .txt, .md, .html/.htm (main text only), .jsonl (one article a line with "text", and
     optionally "title", "url", "date", "lang"). Unchanged articles are skipped by their sha256; a
-    changed article replaces its old graph. Bad files are named and skipped; the exit status is then 1.
+    changed article replaces its old graph. Bad files, articles over --max-article-chars and articles
+    over --article-timeout are named ("skipped FILE: why") and skipped, every other article is stored,
+    and the exit status is then 1 (0 when nothing was skipped).
 
     \b
     Example:
@@ -139,6 +151,7 @@ def build(
             paths,
             Pipeline().extract,
             max_bytes=max_bytes,
+            max_chars=max_chars,
             on_item=lambda _: bar.update(),
             jobs=jobs,
             dask=dask,

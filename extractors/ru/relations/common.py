@@ -57,11 +57,12 @@ def furniture_start(text: str) -> int:
     headings = {fold(w) for w in load_words("furniture.txt")}
     offset = 0
     for line in text.splitlines(keepends=True):
-        if offset > len(text) * 0.2 and fold(line.strip()) in headings:
-            return offset
-        # a heading glued to the end of the story's last line: "Printable versionАктуально"
-        for heading in headings:
-            if offset > len(text) * 0.2 and fold(line.strip()).endswith(heading) and len(line.strip()) < 40:
+        if offset > len(text) * 0.2:  # folded once a line, not once a heading
+            folded = fold(line.strip())
+            if folded in headings:
+                return offset
+            # a heading glued to the end of the story's last line: "Printable versionАктуально"
+            if len(line.strip()) < 40 and any(folded.endswith(heading) for heading in headings):
                 return offset
         offset += len(line)
     return len(text)

@@ -105,7 +105,9 @@ class Served:
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
         try:
-            _, err = self.proc.communicate(timeout=20)
+            _, err = self.proc.communicate(
+                timeout=60
+            )  # a hang guard: a loaded 2-core machine once took over 20 s
         except subprocess.TimeoutExpired:
             self.proc.kill()
             _, err = self.proc.communicate(timeout=10)

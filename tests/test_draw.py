@@ -11,6 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from extractors.errors import InputError
 from graph.analyze.network import project_store
@@ -23,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 ARTICLES = HERE.parent / "data" / "articles"
 ARTIFACTS = HERE / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
+HOVERS = 4  # mouse moves onto a node before its tooltip counts as missing
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -259,12 +261,18 @@ class Page:
             node,
         )
         label = self.page.evaluate("(id) => window.fg.nodes.get(id).label", node)
-        self.page.mouse.move(point["x"] + 3, point["y"] + 3)
-        self.page.mouse.move(point["x"], point["y"], steps=2)
         name = self.page.locator("div.vis-tooltip .fg-tip-name").filter(
             has_text=re.compile("^" + re.escape(label) + "$")
         )
-        name.wait_for(state="visible", timeout=20_000)
+        for attempt in range(HOVERS):  # a move that lands while a large page is still drawing is not seen
+            self.page.mouse.move(point["x"] + 3, point["y"] + 3)
+            self.page.mouse.move(point["x"], point["y"], steps=2)
+            try:
+                name.wait_for(state="visible", timeout=15_000)
+                break
+            except PlaywrightTimeout:
+                if attempt == HOVERS - 1:
+                    raise
         return self.page.evaluate(
             "(() => { const t = document.querySelector('div.vis-tooltip'); return {text: t.textContent, html: t.innerHTML}; })()"
         )

@@ -12,7 +12,16 @@ log = logging.getLogger(__name__)
 
 
 class Pipeline:
-    """Routes each article to its language's extractor; models load on first use, once."""
+    """Routes each article to its language's extractor; models load on first use, once.
+
+    `model`: a learned-layer model file for Russian (None: the shipped one); `mode`: "rules", "model" or
+    "both" (extractors/learn/layer.py, issue 14).
+    """
+
+    def __init__(self, model: str | None = None, mode: str = "rules") -> None:
+        from extractors.learn.layer import Layer
+
+        self.layer = Layer(model, mode) if mode != "rules" else None
 
     def extract(self, article: Article) -> Extraction:
         if article.lang == "en":
@@ -25,7 +34,7 @@ class Pipeline:
         if article.lang in ("ru", ""):
             from extractors.ru.extract import extract_ru
 
-            return extract_ru(article)
+            return extract_ru(article, layer=self.layer)
         log.info(
             "%s: language %r has no extractor; article stored without facts", article.source, article.lang
         )

@@ -124,6 +124,30 @@ def test_labels(relation, person, tail, lemma, expected):
     assert label(pairs, relation, person, tail, lemma) is expected
 
 
+# --- thresholds -------------------------------------------------------------------------------------
+
+
+def test_thresholds_add_and_veto():
+    from extractors.learn.thresholds import choose_thresholds
+
+    # the rules missed two pairs the model is sure of, and found one it doubts that is wrong
+    probs = [0.9, 0.8, 0.3, 0.6, 0.6, 0.1]
+    positive = [True, True, False, True, True, False]
+    voted = [False, False, False, True, True, True]
+    assert choose_thresholds(probs, positive, voted) == (0.8, 0.15)
+
+
+def test_thresholds_keep_precision():
+    from extractors.learn.thresholds import choose_thresholds
+
+    # adding the doubtful pairs would raise F1 a little but take precision below 0.75: they stay out
+    probs = [0.9, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4]
+    positive = [True, True, True, True, False, False, False]
+    voted = [True, False, False, False, False, False, False]
+    threshold, _ = choose_thresholds(probs, positive, voted, min_precision=0.75)
+    assert threshold > 0.4
+
+
 # --- model files ------------------------------------------------------------------------------------
 
 
@@ -224,6 +248,22 @@ def test_train_twice_identical(tmp_path):
     model = read_model(one)
     assert model.trained_on == ("gold.jsonl: 6 documents, mapping nerel",)
     assert model.relations["role"].weights  # something was learned
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("veto", "kept"), [(0.0, True), (1.0, False)])
+def test_veto_drops_rule_facts(tmp_path, veto, kept):
+    from extractors.pipeline import Pipeline
+
+    path = tmp_path / f"veto{veto}.json.gz"
+    shy = Weights(-9.0, 0.5, {}, veto)  # adds nothing; with veto 1 drops every pair the rules found
+    dump_model(LinearModel({"affiliation": shy, "role": shy}), path)
+    text = "Директор ФСБ Александр Бортников выступил на совещании."
+    ext = Pipeline(str(path), "both").extract(Article(text, "t.txt", lang="ru"))
+    predicates = {f.predicate for f in ext.facts}
+    assert ("holdsPosition" in predicates) is kept
+    assert ("affiliatedWith" in predicates) is kept
+    assert any(e.type == "Position" for e in ext.entities) is kept
 
 
 @pytest.mark.slow

@@ -14,8 +14,9 @@ __all__ = ["MODES", "Collector", "Layer", "apply_model"]
 
 log = logging.getLogger(__name__)
 
-# rules: the rule modules alone; model: the model decides every person–organisation and person–post pair;
-# both: the rules' facts stay and the model adds the pairs they missed
+# rules: the rule modules alone; model: the pairs the model accepts among its candidates, nothing else
+# (a pair the rules found is accepted at P >= veto, another at P >= threshold); both: the rules' facts
+# stay unless vetoed, and the model adds the pairs they missed
 MODES = ("rules", "model", "both")
 # the facts the model decides in "model" mode
 DECIDED = ("affiliatedWith", "holdsPosition")
@@ -38,30 +39,73 @@ class Layer:
 
 
 def apply_model(ctx, model: LinearModel, replace: bool = False) -> None:
-    """Add the facts of the candidates the model accepts; with `replace`, drop the rules' own first."""
+    """Add the facts of the candidates the model accepts and drop the rules' facts it vetoes; with
+    `replace`, drop all the rules' person–organisation and person–post facts first (the model alone)."""
     votes = RuleVotes(ctx.facts)
     if replace:
         _drop_rule_facts(ctx)
     best: dict[tuple, tuple[float, Candidate]] = {}
     for cand in find_candidates(ctx):
-        weights = model.relations.get(cand.relation)
-        if weights is None:
+        if cand.relation not in model.relations:
             continue
-        p = weights.probability(featurize(cand, votes))
-        if p < weights.threshold:
-            continue
+        p = model.relations[cand.relation].probability(featurize(cand, votes))
         tail = cand.tail.key if cand.relation == "affiliation" else (cand.tail.lemma or "").lower()
         key = (cand.relation, cand.person.key, tail)
         if key not in best or p > best[key][0]:
             best[key] = (p, cand)
+    accepted, vetoed = [], []
+    for key in sorted(best):
+        p, cand = best[key]
+        weights = model.relations[cand.relation]
+        if not votes.says(cand):
+            if p >= weights.threshold:
+                accepted.append(cand)
+        elif replace and p >= weights.veto:
+            accepted.append(cand)  # the model alone keeps what it scored high enough
+        elif not replace and p < weights.veto:
+            vetoed.append(cand)
+    for cand in vetoed:
+        log.debug("model veto: %s %s %s", cand.relation, cand.person.name, cand.tail_span)
+        _drop(ctx, cand)
     have = RuleVotes(ctx.facts)
-    accepted = {(k[1], k[2]) for k in best if k[0] == "affiliation"} | have.affiliated
-    for key in sorted(best, key=lambda k: (k[0], k[1], k[2])):
-        _, cand = best[key]
+    orgs = {(c.person.key, c.tail.key) for c in accepted if c.relation == "affiliation"} | have.affiliated
+    for cand in accepted:
         if cand.relation == "affiliation":
             ctx.add(cand.person.key, "affiliatedWith", cand.tail.key, cand.sent)
         elif not have.says(cand):
-            _add_role(ctx, cand, accepted)
+            _add_role(ctx, cand, orgs)
+
+
+def _drop(ctx, cand: Candidate) -> None:
+    """Drop the rules' fact of one vetoed pair: the affiliation, or the person's posts of that word."""
+    from extractors.doc import Value
+
+    person = cand.person.key
+    if cand.relation == "affiliation":
+        ctx.facts[:] = [
+            f
+            for f in ctx.facts
+            if not (f.subject == person and f.predicate == "affiliatedWith" and f.object == cand.tail.key)
+        ]
+        return
+    lemma = (cand.tail.lemma or "").lower()
+    roles = {
+        f.subject: f.object.text for f in ctx.facts if f.predicate == "role" and isinstance(f.object, Value)
+    }
+    gone = {
+        f.object
+        for f in ctx.facts
+        if f.subject == person and f.predicate == "holdsPosition" and lemma in roles.get(f.object, "").split()
+    }
+    ctx.facts[:] = [
+        f
+        for f in ctx.facts
+        if not (f.predicate == "holdsPosition" and f.subject == person and f.object in gone)
+    ]
+    held = {f.object for f in ctx.facts if f.predicate == "holdsPosition"}
+    for key in gone - held:  # a position no one else holds goes with its facts
+        ctx.facts[:] = [f for f in ctx.facts if f.subject != key]
+        ctx.entities.pop(key, None)
 
 
 def _drop_rule_facts(ctx) -> None:

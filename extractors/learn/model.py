@@ -21,11 +21,15 @@ DEFAULT_MODEL = Path(__file__).parent / "default-model.json.gz"
 
 @dataclass(frozen=True)
 class Weights:
-    """One relation's logistic model: P(yes) = sigmoid(intercept + sum of the weights of the features)."""
+    """One relation's logistic model: P(yes) = sigmoid(intercept + sum of the weights of the features).
+
+    A pair the rules missed is added at P >= threshold; one they found is dropped below `veto` (0: never).
+    """
 
     intercept: float
     threshold: float
     weights: dict[str, float] = field(default_factory=dict)
+    veto: float = 0.0
 
     def probability(self, features: list[str]) -> float:
         z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
@@ -45,7 +49,12 @@ class LinearModel:
             "features": FEATURES_VERSION,
             "trained_on": list(self.trained_on),
             "relations": {
-                name: {"intercept": w.intercept, "threshold": w.threshold, "weights": w.weights}
+                name: {
+                    "intercept": w.intercept,
+                    "threshold": w.threshold,
+                    "veto": w.veto,
+                    "weights": w.weights,
+                }
                 for name, w in sorted(self.relations.items())
             },
         }
@@ -89,6 +98,7 @@ def read_model(path: str | Path) -> LinearModel:
                 float(rel["intercept"]),
                 float(rel["threshold"]),
                 {str(k): float(v) for k, v in rel["weights"].items()},
+                float(rel.get("veto", 0.0)),
             )
             for name, rel in record["relations"].items()
         }

@@ -20,13 +20,14 @@ from extractors.learn import RELATIONS
 from extractors.learn.labels import GoldPairs, label
 from extractors.learn.layer import Collector
 from extractors.learn.model import LinearModel, Weights
+from extractors.learn.thresholds import choose_thresholds, out_of_fold
 
 __all__ = ["Example", "collect_examples", "fit_model", "train_model"]
 
 log = logging.getLogger(__name__)
 
 MIN_COUNT = 2  # a feature seen in fewer training candidates gets no weight
-THRESHOLD = 0.5
+MIN_PRECISION = 0.75  # the thresholds keep the estimated precision at least this (the issue's floor)
 
 
 @dataclass(frozen=True)
@@ -66,15 +67,14 @@ def collect_examples(
 
 
 def fit_model(
-    examples: Sequence[Example], trained_on: Sequence[str] = (), seed: int = 0, c: float = 1.0
+    examples: Sequence[Example],
+    trained_on: Sequence[str] = (),
+    seed: int = 0,
+    c: float = 1.0,
+    min_precision: float = MIN_PRECISION,
 ) -> LinearModel:
-    """One L2 logistic regression per relation (liblinear, fixed seed); weights rounded, rare features dropped."""
-    from collections import Counter
-
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
+    """One L2 logistic regression per relation (liblinear, fixed seed), weights rounded, rare features
+    dropped; its add and veto thresholds chosen on out-of-fold probabilities (extractors/learn/thresholds.py)."""
     relations = {}
     for relation in RELATIONS:
         rows = [e for e in examples if e.relation == relation]
@@ -82,22 +82,45 @@ def fit_model(
         if len(set(labels)) < 2:
             log.warning("%s: %d candidates, not both classes: no model trained", relation, len(rows))
             continue
-        counts = Counter(f for e in rows for f in e.features)
-        names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-        column = {name: i for i, name in enumerate(names)}
-        # the matrix built by hand with 32-bit indices: liblinear takes no other
-        indices = [[column[f] for f in sorted(set(e.features)) if f in column] for e in rows]
-        indptr = np.cumsum([0, *map(len, indices)], dtype=np.int32)
-        flat = np.array([i for row in indices for i in row], dtype=np.int32)
-        matrix = csr_matrix((np.ones(len(flat)), flat, indptr), shape=(len(rows), len(names)))
-        classifier = LogisticRegression(solver="liblinear", C=c, random_state=seed, max_iter=1000)
-        classifier.fit(matrix, labels)
-        weights = {
-            name: round(float(w), 5) for name, w in zip(names, classifier.coef_[0]) if round(float(w), 5)
-        }
-        relations[relation] = Weights(round(float(classifier.intercept_[0]), 5), THRESHOLD, weights)
-        log.info("%s: %d candidates, %d positive, %d weights", relation, len(rows), sum(labels), len(weights))
+
+        def fit(train: list[int], rows=rows):
+            weights = _fit_weights([rows[i] for i in train], seed, c)
+            return lambda i: weights.probability(list(rows[i].features))
+
+        probs = out_of_fold([e.doc for e in rows], fit)
+        voted = [f"{relation[:3]}:rule" in e.features for e in rows]
+        threshold, veto = choose_thresholds(probs, labels, voted, min_precision)
+        weights = _fit_weights(rows, seed, c)
+        relations[relation] = Weights(weights.intercept, threshold, weights.weights, veto)
+        log.info(
+            "%s: %d candidates, %d positive, %d weights, threshold %.2f, veto %.2f",
+            *(relation, len(rows), sum(labels), len(weights.weights), threshold, veto),
+        )
     return LinearModel(relations, tuple(trained_on))
+
+
+def _fit_weights(rows: Sequence[Example], seed: int, c: float) -> Weights:
+    from collections import Counter
+
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    labels = [e.positive for e in rows]
+    if len(set(labels)) < 2:  # a fold with one class: a constant model of that class
+        return Weights(10.0 if labels and labels[0] else -10.0, 0.5)
+    counts = Counter(f for e in rows for f in e.features)
+    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    column = {name: i for i, name in enumerate(names)}
+    # the matrix built by hand with 32-bit indices: liblinear takes no other
+    indices = [[column[f] for f in sorted(set(e.features)) if f in column] for e in rows]
+    indptr = np.cumsum([0, *map(len, indices)], dtype=np.int32)
+    flat = np.array([i for row in indices for i in row], dtype=np.int32)
+    matrix = csr_matrix((np.ones(len(flat)), flat, indptr), shape=(len(rows), len(names)))
+    classifier = LogisticRegression(solver="liblinear", C=c, random_state=seed, max_iter=1000)
+    classifier.fit(matrix, labels)
+    weights = {name: round(float(w), 5) for name, w in zip(names, classifier.coef_[0]) if round(float(w), 5)}
+    return Weights(round(float(classifier.intercept_[0]), 5), 0.5, weights)
 
 
 def train_model(

@@ -19,9 +19,11 @@ class Pipeline:
     """
 
     def __init__(self, model: str | None = None, mode: str = "rules") -> None:
-        from extractors.learn.layer import Layer
+        self.layer = None
+        if mode != "rules":  # the learned layer: imported only when used
+            from extractors.learn.layer import Layer
 
-        self.layer = Layer(model, mode) if mode != "rules" else None
+            self.layer = Layer(model, mode)
 
     def extract(self, article: Article) -> Extraction:
         if article.lang == "en":

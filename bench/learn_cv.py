@@ -1,6 +1,6 @@
 """Document-level k-fold cross-validation of the learned layer: rules, model and both, per relation.
 
-Run: .venv/bin/python bench/learn_cv.py ../shared/eval/factrueval-dev.jsonl [--folds 5]
+Run: .venv/bin/python bench/learn_cv.py [GOLD (default ../shared/eval/factrueval-dev.jsonl)] [--folds 5]
 
 Figures of a model on the documents it was trained on say nothing; this trains on k-1 folds of the
 documents (document i is in fold i mod k, in file order), scores the held-out fold with `evaluate`, and
@@ -20,11 +20,12 @@ from extractors.learn.train import collect_examples, fit_model
 from extractors.pipeline import Pipeline
 
 MEASURES = ("affiliation", "role")
+SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("gold")
+    parser.add_argument("gold", nargs="?", default=str(SHARED_EVAL / "factrueval-dev.jsonl"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()

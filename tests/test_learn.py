@@ -280,3 +280,20 @@ def test_evaluate_modes_differ(tmp_path):
     assert model["affiliation"]["fp"] > rules["affiliation"]["fp"]
     assert both["role"]["tp"] >= rules["role"]["tp"]
     assert model != rules
+
+
+@pytest.mark.slow
+def test_train_without_russian_gold_is_one_line(tmp_path):
+    gold = tmp_path / "en.jsonl"
+    text = "John Smith, the director of Acme Corp, spoke."
+    entities = [
+        {"id": "T1", "type": "PERSON", "start": 0, "end": 10},
+        {"id": "T2", "type": "ORGANIZATION", "start": 29, "end": 38},
+    ]
+    record = {"id": "en1", "text": text, "entities": entities, "relations": []}
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "model.json.gz"
+    result = CliRunner().invoke(cli, ["train", str(gold), "-o", str(out), "--mapping", "nerel"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"Error: {gold}: no relation had gold pairs to learn from"]
+    assert not out.exists()

@@ -1,6 +1,6 @@
 """Document-level k-fold cross-validation of the learned layer: rules, model and both, per relation.
 
-Run: .venv/bin/python bench/learn_cv.py [GOLD (default ../shared/eval/factrueval-dev.jsonl)] [--folds 5]
+Run: .venv/bin/python bench/learn_cv.py [GOLD (default ../shared/eval/factrueval-dev.jsonl)] [--folds 5] [--no-veto]
 
 Figures of a model on the documents it was trained on say nothing; this trains on k-1 folds of the
 documents (document i is in fold i mod k, in file order), scores the held-out fold with `evaluate`, and
@@ -28,6 +28,7 @@ def main() -> int:
     parser.add_argument("gold", nargs="?", default=str(SHARED_EVAL / "factrueval-dev.jsonl"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-veto", action="store_true", help="train as `forumgraph train --no-veto`")
     args = parser.parse_args()
     docs = load_gold(args.gold)
     mapping = guess_mapping(docs)
@@ -44,13 +45,16 @@ def main() -> int:
     add("rules", evaluate(docs, Pipeline().extract, mapping=mapping, lemmas=lemmas))
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(args.folds):
-            model = fit_model([e for e in examples if fold[e.doc] != k], seed=args.seed)
+            model = fit_model(
+                [e for e in examples if fold[e.doc] != k], seed=args.seed, veto=not args.no_veto
+            )
             path = Path(tmp) / f"fold{k}.json.gz"
             dump_model(model, path)
             held = [doc for doc in docs if fold[doc.id] == k]
             for mode in ("model", "both"):
                 add(mode, evaluate(held, Pipeline(str(path), mode).extract, mapping=mapping, lemmas=lemmas))
-    print(f"{args.gold}: {len(docs)} documents, {args.folds}-fold cross-validation by document")
+    veto = "no veto" if args.no_veto else "veto learned"
+    print(f"{args.gold}: {len(docs)} documents, {args.folds}-fold cross-validation by document, {veto}")
     print(f"{'relation':<14}{'mode':<8}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}")
     for measure in MEASURES:
         for mode, scores in totals.items():

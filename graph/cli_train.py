@@ -21,20 +21,27 @@ __all__ = ["train"]
     "--mapping", help="Mapping file of gold types (or a shipped one: nerel, factrueval); guessed per file."
 )
 @click.option("--seed", default=0, show_default=True, help="The classifier's random seed.")
-def train(gold: tuple[Path, ...], output: Path, mapping: str | None, seed: int) -> None:
+@click.option(
+    "--veto/--no-veto",
+    default=True,
+    show_default=True,
+    help="Let the model drop the rules' pairs it scores very low (the threshold is learned; 0 when it does "
+    "not pay on the training data).",
+)
+def train(gold: tuple[Path, ...], output: Path, mapping: str | None, seed: int, veto: bool) -> None:
     """Train the person–organisation and person–post models on GOLD (JSONL, .jsonl.gz or BRAT folders).
 
     The same inputs give a byte-identical file. Use it with `build --model FILE` or `evaluate --model FILE`.
 
     \b
     Example (the shipped model, extractors/learn/default-model.json.gz):
-      forumgraph train ../shared/eval/factrueval-dev.jsonl -o model.json.gz
+      forumgraph train ../shared/eval/factrueval-dev.jsonl --no-veto -o model.json.gz
     """
     from extractors.learn.model import dump_model
     from extractors.learn.train import train_model
 
     try:
-        model = train_model(gold, mapping=mapping, seed=seed, progress=sys.stderr.isatty())
+        model = train_model(gold, mapping=mapping, seed=seed, progress=sys.stderr.isatty(), veto=veto)
         if not model.relations:
             raise click.ClickException(
                 f"{', '.join(map(str, gold))}: no relation had gold pairs to learn from"

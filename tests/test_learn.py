@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from extractors.doc import Article
 from extractors.errors import InputError
 from extractors.evaluate import GoldDoc, GoldEntity, GoldRelation, Lemmas, load_mapping
+from extractors.learn.features import FEATURES_VERSION
 from extractors.learn.labels import GoldPairs, label
 from extractors.learn.model import LinearModel, Weights, dump_model, read_model
 from extractors.learn.train import Example, fit_model
@@ -78,6 +79,21 @@ def test_candidate_features(candidates_of, text, relation, person, tail, feature
     assert features <= found[relation, person, tail], sorted(found[relation, person, tail])
 
 
+PRONOUN = "Вчера в Москву прилетел Иван Петров. Он возглавляет компанию «Газпром»."
+
+
+@pytest.mark.slow
+def test_pronoun_candidates(candidates_of):
+    """A subject pronoun in the next sentence stands for the name: its pairs are the name's."""
+    found = {(r, p, t): set(f) for r, p, t, f in candidates_of(PRONOUN)}
+    assert "aff:pronoun" in found["affiliation", "Иван Петров", "Газпром"]
+    assert "aff:path=^nsubj vobj vappos" in found["affiliation", "Иван Петров", "Газпром"]
+    assert "aff:pronoun" not in found["affiliation", "Иван Петров", "Москву"]  # its own sentence
+    # a pronoun of another gender stands for no one named before
+    other = {(r, p, t) for r, p, t, _ in candidates_of(PRONOUN.replace("Он ", "Она "))}
+    assert ("affiliation", "Иван Петров", "Газпром") not in other
+
+
 NO_CANDIDATES = [
     # (text, relation): no person, or nothing to pair a person with
     ("Компания «Газпром» открыла завод в Томске.", "affiliation"),
@@ -135,6 +151,7 @@ def test_thresholds_add_and_veto():
     positive = [True, True, False, True, True, False]
     voted = [False, False, False, True, True, True]
     assert choose_thresholds(probs, positive, voted) == (0.8, 0.15)
+    assert choose_thresholds(probs, positive, voted, vetoes=(0.0,)) == (0.8, 0.0)  # train --no-veto
 
 
 def test_thresholds_keep_precision():
@@ -195,7 +212,11 @@ BAD_FILES = [
         "bad weights",
         gzip.compress(
             json.dumps(
-                {"format": "forumgraph-model", "features": 1, "relations": {"role": {"weights": 3}}}
+                {
+                    "format": "forumgraph-model",
+                    "features": FEATURES_VERSION,
+                    "relations": {"role": {"weights": 3}},
+                }
             ).encode(),
             mtime=0,
         ),

@@ -1,4 +1,5 @@
-"""Candidate pairs from one parsed article: person–organisation and person–post, within a sentence."""
+"""Candidate pairs from one parsed article: person–organisation and person–post, within a sentence, and
+from a name to the next sentence when that sentence's subject is a pronoun standing for it."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ class Candidate:
     sent: object  # extractors.ru.parse.Sent
     person: object  # extractors.ru.spans.Cand with a key
     tail: object  # a Cand (affiliation) or a natasha token (role)
+    anchor: object = None  # in the next sentence: the pronoun standing for the person there
+
+    @property
+    def person_span(self) -> tuple[int, int]:
+        """Where the person is in `sent`: the name, or the pronoun standing for it."""
+        where = self.anchor or self.person
+        return (where.start, where.stop)
 
     @property
     def tail_span(self) -> tuple[int, int]:
@@ -42,13 +50,14 @@ def head_token(sent, start: int, stop: int):
 
 
 def find_candidates(ctx) -> list[Candidate]:
-    """Every person paired with each organisation or place and each post word of its sentence."""
+    """Every person paired with each organisation or place and each post word of its sentence, and of
+    the next sentence when a pronoun subject there stands for it ("… Иван Петров. Он возглавил …")."""
     out: list[Candidate] = []
-    for sent in story_sents(ctx):
+    sents = story_sents(ctx)
+    previous: list = []  # the persons of the sentence before
+    for sent in sents:
         keyed = ctx.in_sent(sent)
         persons = [c for c in keyed if c.type == "Person"]
-        if not persons:
-            continue
         orgs = [c for c in keyed if c.type in AFFILIATION_TAILS]
         taken = [(c.start, c.stop) for c in keyed]
         posts = [
@@ -57,15 +66,37 @@ def find_candidates(ctx) -> list[Candidate]:
             if t.pos in ("NOUN", "PROPN") and is_post(t) and not any(a <= t.start < b for a, b in taken)
         ]
         index = {t.id: i for i, t in enumerate(sent.tokens)}
-        for person in persons:
-            where = _index_of(sent, person, index)
+        pairs = [(person, None, _index_of(sent, person, index)) for person in persons]
+        if not persons:
+            pronoun, person = _pronoun_for(sent, previous)
+            if pronoun is not None:
+                pairs.append((person, pronoun, index[pronoun.id]))
+        for person, anchor, where in pairs:
             for org in orgs:
                 if org.key != person.key and abs(_index_of(sent, org, index) - where) <= MAX_TOKENS:
-                    out.append(Candidate("affiliation", sent, person, org))
+                    out.append(Candidate("affiliation", sent, person, org, anchor))
             for token in posts:
                 if abs(index[token.id] - where) <= MAX_TOKENS:
-                    out.append(Candidate("role", sent, person, token))
+                    out.append(Candidate("role", sent, person, token, anchor))
+        previous = persons
     return out
+
+
+PRONOUNS = {"он", "она"}
+
+
+def _pronoun_for(sent, persons: list):
+    """The subject pronoun of a sentence and the last person before it of its gender, or (None, None)."""
+    from extractors.ru.relations.postwords import person_case
+
+    for token in sent.tokens:
+        if token.pos == "PRON" and (token.lemma or "").lower() in PRONOUNS and token.rel == "nsubj":
+            gender = token.feats.get("Gender")
+            for person in reversed(persons):
+                if person_case(person.sent, person, "Gender") in (gender, None):
+                    return token, person
+            return None, None
+    return None, None
 
 
 def _index_of(sent, cand, index: dict) -> int:

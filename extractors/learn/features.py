@@ -8,7 +8,7 @@ from extractors.ru.relations.postwords import LISTED_POSTS, agrees, person_case
 
 __all__ = ["FEATURES_VERSION", "RuleVotes", "featurize"]
 
-FEATURES_VERSION = 1  # a model is read only by the features it was trained on
+FEATURES_VERSION = 2  # a model is read only by the features it was trained on
 MAX_PATH = 5  # longer syntax paths are one feature, "path=long"
 WORDS_BETWEEN = 6  # the words between the two spans are features when no more are between
 
@@ -38,14 +38,15 @@ def featurize(cand: Candidate, votes: RuleVotes) -> list[str]:
     sent = cand.sent
     tokens = sent.tokens
     index = {t.id: i for i, t in enumerate(tokens)}
-    person = head_token(sent, cand.person.start, cand.person.stop)
+    person = cand.anchor or head_token(sent, cand.person.start, cand.person.stop)
     tail = cand.tail if cand.relation == "role" else head_token(sent, cand.tail.start, cand.tail.stop)
     if person is None or tail is None:
         return ["broken"]
     rel = cand.relation[:3]
-    feats = {f"{rel}:bias"}
-    left = cand.tail.stop <= cand.person.start
-    lo, hi = (cand.tail.stop, cand.person.start) if left else (cand.person.stop, cand.tail.start)
+    feats = {f"{rel}:bias", f"{rel}:pronoun"} if cand.anchor is not None else {f"{rel}:bias"}
+    start, stop = cand.person_span
+    left = cand.tail.stop <= start
+    lo, hi = (cand.tail.stop, start) if left else (stop, cand.tail.start)
     between = [t for t in tokens if lo <= t.start and t.stop <= hi]
     dist = _bucket(len(between))
     side = "L" if left else "R"
@@ -91,8 +92,11 @@ def _affiliation(cand: Candidate, head, tokens: list, index: dict) -> set[str]:
 
 def _role(cand: Candidate, token, person) -> set[str]:
     lemma = (token.lemma or "").lower()
-    case = person_case(cand.sent, cand.person)
-    gender = person_case(cand.sent, cand.person, "Gender")
+    if cand.anchor is not None:  # the pronoun standing for the person: its own case and gender
+        case, gender = cand.anchor.feats.get("Case"), cand.anchor.feats.get("Gender")
+    else:
+        case = person_case(cand.sent, cand.person)
+        gender = person_case(cand.sent, cand.person, "Gender")
     feats = {
         f"rol:post={lemma}",
         f"rol:case={token.feats.get('Case')}",

@@ -34,13 +34,18 @@ def out_of_fold(docs: Sequence[str], fit: Callable[[list[int]], Callable[[int], 
 
 
 def choose_thresholds(
-    probs: Sequence[float], positive: Sequence[bool], voted: Sequence[bool], min_precision: float = 0.75
+    probs: Sequence[float],
+    positive: Sequence[bool],
+    voted: Sequence[bool],
+    min_precision: float = 0.75,
+    vetoes: Sequence[float] = VETO_GRID,
 ) -> tuple[float, float]:
-    """(threshold, veto) of the best estimated F1, preferring those that keep precision >= min_precision."""
+    """(threshold, veto) of the best estimated F1, preferring those that keep precision >= min_precision;
+    `vetoes=(0.0,)` never vetoes."""
     total = sum(positive)
     best: tuple | None = None
     for add in ADD_GRID:
-        for veto in VETO_GRID:
+        for veto in vetoes:
             tp = fp = 0
             for p, yes, rule in zip(probs, positive, voted):
                 if (p >= veto) if rule else (p >= add):

@@ -20,7 +20,7 @@ from extractors.learn import RELATIONS
 from extractors.learn.labels import GoldPairs, label
 from extractors.learn.layer import Collector
 from extractors.learn.model import LinearModel, Weights
-from extractors.learn.thresholds import choose_thresholds, out_of_fold
+from extractors.learn.thresholds import VETO_GRID, choose_thresholds, out_of_fold
 
 __all__ = ["Example", "collect_examples", "fit_model", "train_model"]
 
@@ -72,6 +72,7 @@ def fit_model(
     seed: int = 0,
     c: float = 1.0,
     min_precision: float = MIN_PRECISION,
+    veto: bool = True,
 ) -> LinearModel:
     """One L2 logistic regression per relation (liblinear, fixed seed), weights rounded, rare features
     dropped; its add and veto thresholds chosen on out-of-fold probabilities (extractors/learn/thresholds.py)."""
@@ -89,12 +90,13 @@ def fit_model(
 
         probs = out_of_fold([e.doc for e in rows], fit)
         voted = [f"{relation[:3]}:rule" in e.features for e in rows]
-        threshold, veto = choose_thresholds(probs, labels, voted, min_precision)
+        vetoes = VETO_GRID if veto else (0.0,)
+        threshold, below = choose_thresholds(probs, labels, voted, min_precision, vetoes)
         weights = _fit_weights(rows, seed, c)
-        relations[relation] = Weights(weights.intercept, threshold, weights.weights, veto)
+        relations[relation] = Weights(weights.intercept, threshold, weights.weights, below)
         log.info(
             "%s: %d candidates, %d positive, %d weights, threshold %.2f, veto %.2f",
-            *(relation, len(rows), sum(labels), len(weights.weights), threshold, veto),
+            *(relation, len(rows), sum(labels), len(weights.weights), threshold, below),
         )
     return LinearModel(relations, tuple(trained_on))
 
@@ -124,7 +126,11 @@ def _fit_weights(rows: Sequence[Example], seed: int, c: float) -> Weights:
 
 
 def train_model(
-    paths: Sequence[str | Path], mapping: str | None = None, seed: int = 0, progress: bool = False
+    paths: Sequence[str | Path],
+    mapping: str | None = None,
+    seed: int = 0,
+    progress: bool = False,
+    veto: bool = True,
 ) -> LinearModel:
     """Train from gold files (JSONL or BRAT folders), each read through its own (or the given) mapping."""
     lemmas = Lemmas()
@@ -135,4 +141,4 @@ def train_model(
         rules = load_mapping(mapping) if mapping else guess_mapping(docs)
         examples += collect_examples(docs, rules, lemmas, progress)
         trained_on.append(f"{Path(path).name}: {len(docs)} documents, mapping {rules.name}")
-    return fit_model(examples, trained_on, seed)
+    return fit_model(examples, trained_on, seed, veto=veto)

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= ./forumgraph-store
 PYTHON ?= python3
 
-.PHONY: demo test lint browser bench eval clean
+.PHONY: demo test lint browser bench eval clean model
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,8 @@ clean:
 # The README's table of extraction figures on the dev sets in ../shared/eval.
 eval: $(VENV)/.installed
 	$(BIN)/python bench/eval_table.py
+
+# The learned layer's shipped model, from factRuEval-2016 dev only (MIT; NEREL states no licence); no veto:
+# the veto learned there drops right NEREL dev posts (docs/learned.md).
+model: $(VENV)/.installed
+	$(BIN)/forumgraph train ../shared/eval/factrueval-dev.jsonl --no-veto -o extractors/learn/default-model.json.gz

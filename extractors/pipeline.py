@@ -13,7 +13,18 @@ log = logging.getLogger(__name__)
 
 
 class Pipeline:
-    """Routes each article to its language's extractor; models load on first use, once."""
+    """Routes each article to its language's extractor; models load on first use, once.
+
+    `model`: a learned-layer model file for Russian (None: the shipped one); `mode`: "rules", "model" or
+    "both" (extractors/learn/layer.py, issue 14).
+    """
+
+    def __init__(self, model: str | None = None, mode: str = "rules") -> None:
+        self.layer = None
+        if mode != "rules":  # the learned layer: imported only when used
+            from extractors.learn.layer import Layer
+
+            self.layer = Layer(model, mode)
 
     def extract(self, article: Article) -> Extraction:
         """Windows of a long text are extracted one by one (extractors/windows.py): bounded pieces."""
@@ -30,7 +41,7 @@ class Pipeline:
         if article.lang in ("ru", ""):
             from extractors.ru.extract import extract_ru
 
-            return extract_ru(article)
+            return extract_ru(article, layer=self.layer)
         log.info(
             "%s: language %r has no extractor; article stored without facts", article.source, article.lang
         )

@@ -381,7 +381,7 @@ def test_unguessable_mapping(tmp_path):
 
 @pytest.fixture
 def fake_pipeline(monkeypatch):
-    monkeypatch.setattr(cli_evaluate, "load_extract", lambda: build)
+    monkeypatch.setattr(cli_evaluate, "load_extract", lambda *args: build)
 
 
 def test_cli_json_and_errors_file(tmp_path, fake_pipeline):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -27,11 +28,13 @@ def load_jsonl(path: str | Path) -> list[GoldDoc]:
     path = Path(path)
     docs = []
     try:
-        with path.open(encoding="utf-8") as handle:
+        # a .gz file is read through gzip (NEREL's train split ships so)
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as handle:
             for lineno, line in enumerate(handle, 1):
                 if line.strip():
                     docs.append(_adapt_jsonl(line, f"{path}:{lineno}", f"{path.name}#{lineno}"))
-    except OSError as err:
+    except (OSError, EOFError) as err:  # gzip.BadGzipFile is an OSError
         raise InputError(f"{path}: cannot read the gold file: {err.strerror or err}") from err
     except UnicodeDecodeError as err:
         raise InputError(f"{path}: expected UTF-8 text, got a byte {err.object[err.start]:#x}") from err
@@ -50,10 +53,9 @@ def _adapt_jsonl(line: str, where: str, default_id: str) -> GoldDoc:
     text = record["text"]
     try:
         entities = [
-            GoldEntity(
-                str(e["id"]), str(e["type"]), int(e["start"]), int(e["end"]), text[e["start"] : e["end"]]
-            )
+            GoldEntity(str(e["id"]), str(e["type"]), start, end, text[start:end])
             for e in record.get("entities") or ()
+            for start, end in [_entity_span(e)]
         ]
         types = {e.id: e.type for e in entities}
         clusters, reps = [], {}
@@ -83,3 +85,12 @@ def _adapt_jsonl(line: str, where: str, default_id: str) -> GoldDoc:
         ) from err
     doc_id = str(record.get("id") or default_id)
     return make_gold_doc(doc_id, text, entities, relations, clusters, links, where)
+
+
+def _entity_span(entity: dict) -> tuple[int, int]:
+    """start, end; a discontinuous entity written out of order (NEREL train's "fragments") covers them all."""
+    start, end = int(entity["start"]), int(entity["end"])
+    if start >= end and entity.get("fragments"):
+        start = min(int(f[0]) for f in entity["fragments"])
+        end = max(int(f[1]) for f in entity["fragments"])
+    return start, end

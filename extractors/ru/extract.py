@@ -73,7 +73,8 @@ def drop_nested(names: list[Cand], events: list[Cand]) -> list[Cand]:
     return [c for c in names if not any(a <= c.start and c.stop <= b for a, b in titled)]
 
 
-def extract_ru(article: Article, models: RuModels | None = None) -> Extraction:
+def extract_ru(article: Article, models: RuModels | None = None, layer=None) -> Extraction:
+    """`layer`: a hook run on the Context after the rules (the learned layer of extractors/learn, issue 14)."""
     from extractors.ru.relations import extract_relations
 
     models = models or load_ru_models()
@@ -86,6 +87,8 @@ def extract_ru(article: Article, models: RuModels | None = None) -> Extraction:
     ctx = Context(article, parsed, cands, models, gazetteer)
     ctx.entities.update(resolved.entities)
     extract_relations(ctx)
+    if layer is not None:  # issue 14: the learned layer beside the rules
+        layer(ctx)
     for key, ent in list(ctx.entities.items()):
         if fold(ent.name) == "":
             del ctx.entities[key]

@@ -29,6 +29,7 @@ LAZY_COMMANDS = {
     "serve": "graph.cli.serve",
     "check": "graph.cli.check",
     "merges": "graph.cli.merges",
+    "train": "graph.cli.train",
 }
 
 
@@ -104,6 +105,19 @@ def cli(verbose: int) -> None:
     help="Skip an article whose extraction takes longer, restarting its worker [default: 120 with workers; "
     "given with --jobs 1, one worker process is used].",
 )
+@click.option(
+    "--mode",
+    type=click.Choice(["rules", "model", "both"]),
+    default="rules",
+    show_default=True,
+    help="Russian person–organisation and person–post facts: the rules, the learned model, or both.",
+)
+@click.option(
+    "--model",
+    type=click.Path(dir_okay=False),
+    help="The learned layer's model file (`forumgraph train`) [default: the shipped one]; implies "
+    "--mode both unless --mode is given.",
+)
 @user_errors
 def build(
     paths: tuple[str, ...],
@@ -114,6 +128,8 @@ def build(
     jobs: int | None,
     dask: str | None,
     article_timeout: float | None,
+    mode: str,
+    model: str | None,
 ) -> None:
     """Read articles (files, folders, globs) and add their facts to the store.
 
@@ -143,13 +159,19 @@ def build(
     jobs = jobs or os.cpu_count() or 1
     if article_timeout is None and (jobs > 1 or dask):
         article_timeout = 120.0
+    if model is not None and click.get_current_context().get_parameter_source("mode").name == "DEFAULT":
+        mode = "both"
+    if mode != "rules":
+        from extractors.learn.model import load_model
+
+        load_model(model)  # a bad model file is one line before anything is read or stored
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit=" articles", disable=not show, file=sys.stderr)
     with open_store(store_dir) as store:
         summary = build_into(
             store,
             paths,
-            Pipeline().extract,
+            Pipeline(model, mode).extract,
             max_bytes=max_bytes,
             max_chars=max_chars,
             on_item=lambda _: bar.update(),

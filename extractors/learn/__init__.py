@@ -1,0 +1,8 @@
+"""A learned extraction layer beside the rules: candidate pairs from the parse, features, linear models."""
+
+from __future__ import annotations
+
+__all__ = ["RELATIONS"]
+
+# the relations the layer scores: person -> organisation (affiliatedWith), person -> post (role)
+RELATIONS = ("affiliation", "role")

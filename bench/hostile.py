@@ -56,18 +56,14 @@ def ordinary_text(texts: list[str], size: int) -> str:
 
 def time_natasha(texts: list[str]) -> float:
     from natasha import Doc
+    from throughput import natasha_pipeline
 
     from extractors.ru.models import load_ru_models
 
     models = load_ru_models()
     Doc(texts[0]).segment(models.segmenter)  # warm-up
     started = time.perf_counter()
-    for text in texts:
-        doc = Doc(text)
-        doc.segment(models.segmenter)
-        doc.tag_morph(models.morph_tagger)
-        doc.parse_syntax(models.syntax_parser)
-        doc.tag_ner(models.ner_tagger)
+    natasha_pipeline(texts, models)
     return time.perf_counter() - started
 
 

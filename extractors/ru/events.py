@@ -196,21 +196,21 @@ def noun_event(
         alt = [f"{head} {inner}"]
     else:
         named = [t for t in phrase if t.text[:1].isupper() and not ROMAN.match(t.text)]
-        if named and not (len(named) == 1 and named[0] is tokens[0]):
+        lemma = " ".join(noun_lemma(t) for t in tokens[first : last + 1])
+        own = load_table("unnamed_events.tsv").get(lemma) == "own"  # "Встреча на Эльбе": no name in a phrase
+        if named and not (len(named) == 1 and named[0] is tokens[0]) and not own:
             # a name written as a phrase: VII Общероссийский конгресс инженеров
             inner = " ".join(w for w in head.split() if not ROMAN.match(w))
             alt = [head]
         else:
-            lemma = " ".join(noun_lemma(t) for t in tokens[first : last + 1])
-            kind = "unnamed" if load_table("unnamed_events.tsv").get(lemma) == "own" else "anaphor"
-            cand = Cand(start, stop, cls, lemma, sent, [], kind=kind)
-            if (
-                first > 0 and tokens[first].text[:1].isupper()
-            ):  # "в Конгрессе": a body's name, not a gathering
-                return None if kind == "unnamed" else cand
+            cand = Cand(start, stop, cls, lemma, sent, [], kind="unnamed" if own else "anaphor")
+            # "запланирован Концерт для фортепиано", "в Конгрессе": a title or a body, not a gathering
+            if first > 0 and tokens[first].text[:1].isupper() and tokens[first - 1].pos != "PUNCT":
+                return None if own else cand
             wide = unnamed_phrase(parsed, sent, left, first, last)
             cand.phrase = normalize_phrase(vocab, wide, syntax=True)
-            if wide[0] is tokens[0] and wide[0].pos != "PROPN":  # capitalised only as a sentence's first word
+            opening = wide[0] is tokens[0] or tokens[tokens.index(wide[0]) - 1].pos == "PUNCT"
+            if opening and wide[0].pos != "PROPN":  # capitalised only as a sentence's first word
                 cand.phrase = cand.phrase[:1].lower() + cand.phrase[1:]
             cand.phrase_start, cand.phrase_stop = wide[0].start, wide[-1].stop
             return cand
@@ -241,7 +241,14 @@ def unnamed_phrase(parsed: Parsed, sent: Sent, left: int, first: int, last: int)
     tokens = sent.tokens
     while left < first and (tokens[left].lemma or "").lower() in WEAK_MODIFIERS:
         left += 1
-    wide = tokens[left : complement_right(sent, last, proper=True) + 1]
+    right = complement_right(sent, last, proper=True)
+    if (
+        right + 2 < len(tokens)
+        and tokens[right + 1].text == "и"
+        and tokens[right + 2].head_id == tokens[right].id
+    ):
+        right = complement_right(sent, right + 1, proper=True)  # "сессии вопросов и ответов"
+    wide = tokens[left : right + 1]
     # a person named in the genitive is the event's agent, not its name: "встреча губернатора Петухова"
     persons = [(p.start, p.stop) for p in parsed.spans if p.type == "PER"]
     cut = next((i for i, t in enumerate(wide) if any(a <= t.start < b for a, b in persons)), len(wide))

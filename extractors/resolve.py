@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from extractors.doc import EVENT_TYPES, Entity, Mention
 from extractors.intervals import overlap_test
 from extractors.merging import ORG_CLASS_RANK, Notes, group_key, surface
 from extractors.nameforms import PATRONYMIC, inflection_of, person_ident, same_word, split_person
-from extractors.vocab import fold, load_gazetteer
+from extractors.vocab import fold, load_gazetteer, load_table
 
 __all__ = ["Resolved", "resolve_mentions", "person_ident", "ORG_CLASS_RANK"]
 
@@ -221,6 +222,16 @@ def link_events(cands: list, notes: Notes) -> None:
         if target is not None:
             notes.merge(cand, "event noun → the event named before", surface(cand, notes.text), 0.7)
             cand.kind, cand.type, cand.name = "named", target.type, target.name
+        elif cand.phrase and unnamed_events().get(cand.name):
+            cand.kind = "unnamed"
+    for cand in cands:
+        if cand.kind == "unnamed" and cand.phrase:  # an event of its own, named and spanned by its phrase
+            cand.name, cand.start, cand.stop = cand.phrase, cand.phrase_start, cand.phrase_stop
+
+
+def unnamed_events() -> dict[str, str]:
+    """Event nouns that stand for an event of their own when nothing named claims them."""
+    return load_table("unnamed_events.tsv")
 
 
 # The whole ----------------------------------------------------------------------------------------
@@ -250,6 +261,10 @@ def resolve_mentions(cands: list, text: str, lang: str = "ru") -> Resolved:
         if members[0].type == "Person":
             name = max(names, key=lambda n: (len(n.split()), n))  # the fullest form the text gives
             ident = person_ident(name)
+        elif members[0].kind == "unnamed":
+            # "переговоры" here are not "переговоры" of another article: the node is this article's own
+            name = members[0].name
+            ident = f"{name} {hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
         else:
             name, ident = members[0].name, ""
         cls = max((m.type for m in members), key=lambda t: ORG_CLASS_RANK.get(t, 0))

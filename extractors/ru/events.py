@@ -17,6 +17,27 @@ YEAR_SUFFIX = re.compile(r"^(.+?)[\s\-–—]+((?:19|20)\d{2})(?:\s*[:.]\s*.*)?$
 QUOTED = re.compile(r"«((?:[^«»]|«[^«»]*»)+)»|\"([^\"\n]+)\"|“([^”\n]+)”|„([^“”\n]+)[“”]")
 NAME_LEAD = re.compile(r"\s*(?:по\s+теме|на\s+тему|под\s+названием|под\s+девизом|:)?\s*", re.IGNORECASE)
 LATIN_NAME = re.compile(r"^\s+([A-Z][\w.\-]*(?:\s+(?:[A-Z][\w.\-]*|(?:19|20)\d{2}))*)")
+# the tagger lemmatises these to the singular, a different word: выбор (a choice), переговор
+PLURAL_ONLY = {"выбор": "выборы", "переговор": "переговоры"}
+# adjectives that say which one or how, not what kind: "первые президентские выборы" is "президентские выборы"
+WEAK_MODIFIERS = {
+    "первый",
+    "второй",
+    "новый",
+    "очередной",
+    "последний",
+    "ближайший",
+    "подобный",
+    "такой",
+    "этот",
+    "тот",
+    "массовый",
+    "исторический",
+    "прошедший",
+    "предстоящий",
+    "нынешний",
+    "каждый",
+}
 ANAPHOR_ONLY = {"мероприятие", "событие", "дискуссия", "заседание", "совещание", "неделя"}
 
 
@@ -36,13 +57,21 @@ def split_edition(name: str) -> tuple[str, int | None]:
     return (m.group(1).strip(), int(m.group(2))) if m else (name, None)
 
 
+def noun_lemma(token) -> str:
+    """The lemma, with plural-only nouns kept plural: "выборах" -> "выборы", not "выбор" (a choice)."""
+    lemma = (token.lemma or "").lower()
+    if lemma in PLURAL_ONLY and token.feats.get("Number") == "Plur":
+        return PLURAL_ONLY[lemma]
+    return lemma
+
+
 def event_nouns(sent: Sent):
     """(first token index, last token index, class) for every event noun of the sentence."""
     table = load_table("events.tsv")
     tokens = sent.tokens
     i = 0
     while i < len(tokens):
-        lemma = (tokens[i].lemma or "").lower()
+        lemma = noun_lemma(tokens[i])
         pair = f"{lemma} {(tokens[i + 1].lemma or '').lower()}" if i + 1 < len(tokens) else ""
         if pair in table:
             yield i, i + 1, table[pair]
@@ -66,12 +95,16 @@ def modifiers_left(sent: Sent, first: int) -> int:
     return i
 
 
-def complement_right(sent: Sent, last: int) -> int:
-    """Index of the last genitive word after the noun: форум технологического развития."""
+def complement_right(sent: Sent, last: int, proper: bool = False) -> int:
+    """Index of the last genitive word after the noun: форум технологического развития.
+
+    `proper`: names too ("заседание Совета Безопасности ООН"), for an event named by its phrase alone.
+    """
+    pos = ("NOUN", "ADJ", "PROPN") if proper else ("NOUN", "ADJ")
     j = last
     while j + 1 < len(sent.tokens):
         token = sent.tokens[j + 1]
-        if token.pos in ("NOUN", "ADJ") and token.feats.get("Case") == "Gen" and token.text[:1] not in '«"':
+        if token.pos in pos and token.feats.get("Case") == "Gen" and token.text[:1] not in '«"':
             j += 1
         else:
             break
@@ -153,7 +186,7 @@ def noun_event(
     latin = LATIN_NAME.match(text[stop : stop + 80])
     head = normalize_phrase(vocab, phrase, syntax=True)
     head = head[:1].upper() + head[1:] if phrase[0].text[:1].isupper() else head
-    if quoted and quoted.start() - stop <= 12:
+    if quoted and quoted.start() - stop <= 12 and not re.match(r"[«\"“„]?[а-яё]", quoted.group(0)):
         inner = strip_quotes(next(g for g in quoted.groups() if g is not None))
         stop = quoted.end()
         alt = [f"{head} «{inner}»"]
@@ -163,14 +196,24 @@ def noun_event(
         alt = [f"{head} {inner}"]
     else:
         named = [t for t in phrase if t.text[:1].isupper() and not ROMAN.match(t.text)]
-        if named and not (len(named) == 1 and named[0] is tokens[0]):
+        lemma = " ".join(noun_lemma(t) for t in tokens[first : last + 1])
+        own = load_table("unnamed_events.tsv").get(lemma) == "own"  # "Встреча на Эльбе": no name in a phrase
+        if named and not (len(named) == 1 and named[0] is tokens[0]) and not own:
             # a name written as a phrase: VII Общероссийский конгресс инженеров
             inner = " ".join(w for w in head.split() if not ROMAN.match(w))
             alt = [head]
         else:
-            lemma = " ".join((t.lemma or "").lower() for t in tokens[first : last + 1])
-            kind = "anaphor"
-            return Cand(start, stop, cls, lemma, sent, [], kind=kind)
+            cand = Cand(start, stop, cls, lemma, sent, [], kind="unnamed" if own else "anaphor")
+            # "запланирован Концерт для фортепиано", "в Конгрессе": a title or a body, not a gathering
+            if first > 0 and tokens[first].text[:1].isupper() and tokens[first - 1].pos != "PUNCT":
+                return None if own else cand
+            wide = unnamed_phrase(parsed, sent, left, first, last)
+            cand.phrase = normalize_phrase(vocab, wide, syntax=True)
+            opening = wide[0] is tokens[0] or tokens[tokens.index(wide[0]) - 1].pos == "PUNCT"
+            if opening and wide[0].pos != "PROPN":  # capitalised only as a sentence's first word
+                cand.phrase = cand.phrase[:1].lower() + cand.phrase[1:]
+            cand.phrase_start, cand.phrase_stop = wide[0].start, wide[-1].stop
+            return cand
     base, year = split_edition(inner)
     entry = gazetteer.find(base)
     series = ""
@@ -191,6 +234,25 @@ def noun_event(
     if series and not year and entry is not None and name == entry.name and not edition:
         cand.kind = "series"  # «форум «Технопром»»: the series, or this year's edition (resolution decides)
     return cand
+
+
+def unnamed_phrase(parsed: Parsed, sent: Sent, left: int, first: int, last: int) -> list:
+    """The tokens naming an event by its phrase: agreeing adjectives, the noun, its genitive complement."""
+    tokens = sent.tokens
+    while left < first and (tokens[left].lemma or "").lower() in WEAK_MODIFIERS:
+        left += 1
+    right = complement_right(sent, last, proper=True)
+    if (
+        right + 2 < len(tokens)
+        and tokens[right + 1].text == "и"
+        and tokens[right + 2].head_id == tokens[right].id
+    ):
+        right = complement_right(sent, right + 1, proper=True)  # "сессии вопросов и ответов"
+    wide = tokens[left : right + 1]
+    # a person named in the genitive is the event's agent, not its name: "встреча губернатора Петухова"
+    persons = [(p.start, p.stop) for p in parsed.spans if p.type == "PER"]
+    cut = next((i for i, t in enumerate(wide) if any(a <= t.start < b for a, b in persons)), len(wide))
+    return wide[: max(cut, last - left + 1)]
 
 
 def lemma_of(tokens, index: int) -> str:

@@ -36,12 +36,17 @@ class Cand:
     name: str
     sent: Sent
     alt: list[str] = field(default_factory=list)
-    kind: str = "named"  # "named", or "anaphor": a bare "форум" naming the forum named before
+    # "named"; "anaphor": a bare "форум" naming the forum named before; "unnamed": an event of its own
+    # named by its noun phrase ("заседание Совета Безопасности ООН"), see vocab/unnamed_events.tsv
+    kind: str = "named"
     series: str = ""
     year: int | None = None
     edition: int | None = None
     gazetteer: bool = False
     key: str = ""  # entity key, filled by resolution
+    phrase: str = ""  # an event noun's phrase in the nominative, its name when it stands alone
+    phrase_start: int = 0  # where that phrase begins and ends in the text
+    phrase_stop: int = 0
 
 
 def org_type(tokens) -> str:

@@ -14,6 +14,7 @@ def extract_relations(ctx) -> None:
     affiliations.extract_verb_affiliations(ctx)
     affiliations.extract_from_affiliations(ctx)
     participation.extract_participation(ctx)
+    participation.extract_settings(ctx)
     eventfacts.extract_event_facts(ctx)
     meetings.extract_meetings(ctx)
     meetings.extract_agreements(ctx)

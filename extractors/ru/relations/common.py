@@ -112,4 +112,4 @@ def resolve_territory(ctx, name: str) -> str:
 
 
 def is_event(cand) -> bool:
-    return cand.type in EVENT_SET and cand.kind == "named"
+    return cand.type in EVENT_SET and cand.kind in ("named", "unnamed")

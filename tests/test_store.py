@@ -85,3 +85,17 @@ def test_a_store_without_the_merge_is_read_as_a_union_then_upgraded(seeds, tmp_p
     merge, named = merge_and_named(store)
     assert merge == named
     assert count(store, COUNT_PEOPLE) == people
+
+
+def test_store_opened_before_extraction_reopens_after_close(tmp_path, ru_models):
+    """The Russian extractor freezes long-lived objects out of the collector: a store opened before
+    is among them, and closing it must still release its lock for the same process."""
+    from extractors.doc import Article
+    from extractors.ru.extract import extract_ru, ru_gazetteer
+
+    store = open_store(str(tmp_path / "store"))
+    ru_gazetteer.cache_clear()  # built anew here, so the freeze happens while the store is open
+    text = "Губернатор области Андрей Травников открыл форум в Новосибирске 5 июля."
+    extract_ru(Article(text, "a.txt", lang="ru"), ru_models)
+    store.close()
+    open_store(str(tmp_path / "store")).close()  # StoreError "in use" if close() left it frozen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 from extractors.doc import Article, Entity, Evidence, Extraction, Fact, Mention, Value
@@ -63,8 +64,14 @@ class Context:
 
 @lru_cache(maxsize=2)
 def ru_gazetteer(vocab) -> RuGazetteer:
-    """The gazetteer indexed by lemmas, built once per process and vocabulary: it lemmatises every name."""
-    return RuGazetteer(load_gazetteer(), vocab)
+    """The gazetteer indexed by lemmas, built once per process and vocabulary: it lemmatises every name.
+
+    The models and the gazetteer then live as long as the process: frozen out of the garbage
+    collector's sight, so its full collections during extraction do not walk them again.
+    """
+    gazetteer = RuGazetteer(load_gazetteer(), vocab)
+    gc.freeze()
+    return gazetteer
 
 
 def drop_nested(names: list[Cand], events: list[Cand]) -> list[Cand]:

@@ -178,6 +178,9 @@ class Store:
             self.inner.flush()
         self.dataset = None
         self.inner = None
+        # the Russian extractor freezes what lives as long as the process (extractors/ru/extract.py);
+        # a store opened before it is among those, so unfreeze for the collection to reach it
+        gc.unfreeze()
         gc.collect()
 
     def __enter__(self) -> Store:

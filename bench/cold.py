@@ -33,7 +33,7 @@ def child(side: str, texts_path: str, profile: str | None) -> None:
     from graph.build.payload import limit_blas_threads
 
     limit_blas_threads()
-    from natasha import Doc
+    from throughput import natasha_pipeline
 
     from extractors.doc import Article
     from extractors.pipeline import Pipeline
@@ -44,11 +44,7 @@ def child(side: str, texts_path: str, profile: str | None) -> None:
     pipeline = Pipeline()
 
     def natasha(text: str) -> None:
-        doc = Doc(text)
-        doc.segment(models.segmenter)
-        doc.tag_morph(models.morph_tagger)
-        doc.parse_syntax(models.syntax_parser)
-        doc.tag_ner(models.ner_tagger)
+        natasha_pipeline([text], models)
 
     def extraction(text: str, number: int = 0) -> None:
         pipeline.extract(Article(text, f"cold#{number}", lang="ru"))

@@ -256,6 +256,7 @@ def resolve_mentions(cands: list, text: str, lang: str = "ru") -> Resolved:
         groups[cand.key].append(cand)
     gazetteer = load_gazetteer()
     out = Resolved()
+    text_tag = ""  # what tells this text's unnamed events from another's: hashed once, when first needed
     for key, members in groups.items():
         names = [m.name for m in members]
         if members[0].type == "Person":
@@ -264,7 +265,8 @@ def resolve_mentions(cands: list, text: str, lang: str = "ru") -> Resolved:
         elif members[0].kind == "unnamed":
             # "переговоры" here are not "переговоры" of another article: the node is this article's own
             name = members[0].name
-            ident = f"{name} {hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
+            text_tag = text_tag or hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+            ident = f"{name} {text_tag}"
         else:
             name, ident = members[0].name, ""
         cls = max((m.type for m in members), key=lambda t: ORG_CLASS_RANK.get(t, 0))

@@ -70,11 +70,11 @@ def assert_whole(name: str, triples: frozenset, references: list[Graphs], digest
     assert not clean or triples in clean, f"{name}: not the graph a clean build gives{same_sources(digest)}"
 
 
-def start_build(folder: Path, store_dir: Path) -> subprocess.Popen:
+def start_build(folder: Path, store_dir: Path, **popen) -> subprocess.Popen:
     """`forumgraph build` in its own process; its output goes to a file, so a full pipe never blocks it."""
     command = [str(FORUMGRAPH), "build", str(folder), "--store", str(store_dir), "--no-progress"]
     with store_dir.with_suffix(".log").open("a") as log:
-        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, **popen)
 
 
 def finish(build: subprocess.Popen, store_dir: Path) -> None:
@@ -93,15 +93,7 @@ class HeldBuild:
         release_read, self.release = os.pipe()
         self.announced, announce_write = os.pipe()
         env = {**os.environ, ENV: f"{release_read},{announce_write}", "FORUMGRAPH_BATCH_ARTICLES": str(batch)}
-        command = [str(FORUMGRAPH), "build", str(folder), "--store", str(store_dir), "--no-progress"]
-        with store_dir.with_suffix(".log").open("a") as log:
-            self.proc = subprocess.Popen(
-                command,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=env,
-                pass_fds=(release_read, announce_write),
-            )
+        self.proc = start_build(folder, store_dir, env=env, pass_fds=(release_read, announce_write))
         os.close(release_read)
         os.close(announce_write)
         self.stored = 0  # the last `stored N` announced

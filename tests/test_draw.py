@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -260,6 +263,14 @@ class Page:
                 return {x: d.x + r.left, y: d.y + r.top}; }""",
             node,
         )
+        on_top = self.page.evaluate(
+            "(id) => window.fg.network.getNodeAt(window.fg.network.canvasToDOM("
+            "window.fg.network.getPositions([id])[id]))",
+            node,
+        )
+        assert on_top == node, (
+            f"{node} is covered by {on_top} at its own centre: its tooltip cannot be hovered"
+        )
         label = self.page.evaluate("(id) => window.fg.nodes.get(id).label", node)
         name = self.page.locator("div.vis-tooltip .fg-tip-name").filter(
             has_text=re.compile("^" + re.escape(label) + "$")
@@ -342,6 +353,35 @@ def test_article_markup_never_runs(browser, tmp_path_factory, tmp_path):
         assert page.attempted == [] and page.errors == []
     finally:
         page.close()
+
+
+DRAW_SYNTHETIC = """
+import hashlib, sys
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+from pathlib import Path
+from test_draw import synthetic
+from graph.analyze.network import simple_graph
+from graph.analyze.rankings import find_communities
+from graph.draw.render import LAYOUT_LIMIT, draw_graph
+graph = synthetic(LAYOUT_LIMIT + 200)
+draw_graph(graph, Path(sys.argv[3]))
+print(hashlib.sha256(str(find_communities(simple_graph(graph))).encode()).hexdigest())
+"""
+
+
+def test_large_page_is_the_same_in_every_process(tmp_path):
+    """Python's string hash changes per process; the layout, the communities and the page must not."""
+    outputs = set()
+    for hash_seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        page = tmp_path / f"large-{hash_seed}.html"
+        done = subprocess.run(
+            [sys.executable, "-c", DRAW_SYNTHETIC, str(HERE), str(HERE.parent), str(page)],
+            env=env, capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        outputs.add((done.stdout, page.read_bytes()))
+    assert len(outputs) == 1
 
 
 def test_large_page_is_laid_out_in_python(browser, tmp_path):

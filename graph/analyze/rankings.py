@@ -12,6 +12,8 @@ __all__ = [
     "pagerank",
     "rank_nodes",
     "find_communities",
+    "induced",
+    "louvain",
     "most_connected",
     "coparticipation",
     "event_closure",
@@ -56,9 +58,35 @@ def rank_nodes(graph: nx.Graph) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["pagerank"], -r["degree"], r["name"], r["id"]))
 
 
+def induced(graph: nx.Graph, nodes) -> nx.Graph:
+    """The simple undirected graph on `nodes`, built in sorted order. networkx's subgraph views may walk a set of
+    the nodes, and a set of strings is ordered by the per-process string hash; PageRank, Louvain and the
+    spring layout all depend on node order, so they get this instead."""
+    keep = sorted(nodes)
+    member = set(keep)
+    sub = nx.Graph()
+    sub.add_nodes_from((v, graph.nodes[v]) for v in keep)
+    for u in keep:
+        for v, data in sorted(graph[u].items()):
+            if (
+                v in member
+            ):  # of a multigraph's parallel edges, the last one's attributes, as nx.Graph(multi) keeps
+                sub.add_edge(u, v, **(list(data.values())[-1] if graph.is_multigraph() else data))
+    return sub
+
+
+def louvain(graph: nx.Graph, seed: int = 0, resolution: float = 1.0) -> list[list[str]]:
+    """Louvain communities, sorted, the same in every process: Louvain itself walks sets of nodes, so it runs
+    on integer labels (the places of the sorted names) rather than on the names."""
+    names = sorted(graph)
+    numbered = nx.relabel_nodes(induced(graph, names), {name: i for i, name in enumerate(names)})
+    found = nx.community.louvain_communities(numbered, weight="weight", resolution=resolution, seed=seed)
+    return sorted(sorted(names[i] for i in part) for part in found)
+
+
 def find_communities(graph: nx.Graph, seed: int = 0) -> list[list[str]]:
     """Louvain communities with a fixed seed, largest first, members in a stable order."""
-    found = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+    found = louvain(graph, seed)
     groups = [sorted(c, key=lambda v: (-graph.degree(v), graph.nodes[v]["label"], v)) for c in found]
     return sorted(groups, key=lambda g: (-len(g), graph.nodes[g[0]]["label"], g[0]))
 

@@ -6,6 +6,8 @@ import math
 
 import networkx as nx
 
+from graph.analyze.rankings import induced, louvain
+
 __all__ = ["community_layout", "SPRING_LIMIT"]
 
 # networkx's spring layout needs SciPy from 500 nodes up; below that it is plain NumPy and quick.
@@ -14,20 +16,18 @@ SPRING_LIMIT = 400
 
 def _pieces(graph: nx.Graph, seed: int) -> list[list[str]]:
     """Groups of at most SPRING_LIMIT nodes: Louvain communities, split again (or cut) when too big."""
-    todo = [sorted(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=seed)]
+    todo = louvain(graph, seed)
     done = []
     while todo:
         group = todo.pop()
         if len(group) <= SPRING_LIMIT:
             done.append(group)
             continue
-        parts = nx.community.louvain_communities(
-            graph.subgraph(group), weight="weight", resolution=2.0, seed=seed
-        )
+        parts = louvain(induced(graph, group), seed, resolution=2.0)
         if len(parts) > 1:
-            todo.extend(sorted(p) for p in parts)
+            todo.extend(parts)
         else:  # one dense lump: cut it in breadth-first order so that neighbours stay together
-            sub = graph.subgraph(group)
+            sub = induced(graph, group)
             order = [v for comp in nx.connected_components(sub) for v in nx.bfs_tree(sub, min(comp))]
             done.extend(order[i : i + SPRING_LIMIT] for i in range(0, len(order), SPRING_LIMIT))
     return sorted(done, key=lambda g: (-len(g), g[0]))
@@ -59,7 +59,7 @@ def community_layout(graph: nx.Graph, seed: int = 0, spacing: float = 40.0) -> d
     radii = [spacing * math.sqrt(len(g)) * 0.9 + spacing for g in big]
     positions: dict[str, tuple[float, float]] = {}
     for group, radius, (cx, cy) in zip(big, radii, _pack(radii, gap=spacing)):
-        local = nx.spring_layout(simple.subgraph(group), seed=seed, iterations=50, method="force")
+        local = nx.spring_layout(induced(simple, group), seed=seed, iterations=50, method="force")
         for node, (x, y) in sorted(local.items()):
             positions[node] = (round(cx + x * (radius - spacing), 2), round(cy + y * (radius - spacing), 2))
     # Isolated nodes and pairs go in rows below the rest, so they do not push the communities apart.

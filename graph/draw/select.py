@@ -9,7 +9,7 @@ import networkx as nx
 
 from extractors.errors import InputError
 from graph.analyze.paths import find_node
-from graph.analyze.rankings import event_closure, pagerank
+from graph.analyze.rankings import event_closure, induced, pagerank
 
 __all__ = ["select_subgraph", "parse_types", "TYPE_NAMES", "EVENT_KINDS"]
 
@@ -112,8 +112,7 @@ def select_subgraph(
         keep = {v for v in keep if graph.nodes[v]["kind"] in kinds}
         notes.append(f"types: {', '.join(kinds)}")
     if top is not None and len(keep) > top:
-        sub = graph.subgraph(keep)
-        ranks = pagerank(nx.Graph(sub.to_undirected(as_view=True)))
+        ranks = pagerank(induced(graph.to_undirected(as_view=True), keep))
         keep = set(sorted(keep, key=lambda v: (-ranks[v], label(v), v))[:top])
         notes.append(f"top {top} nodes by PageRank")
     ordered = sorted(keep)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 import signal
-import sys
 
 import click
 
@@ -13,8 +12,24 @@ from graph.cli.options import store_option, user_errors
 __all__ = ["serve"]
 
 
-def interrupt(signum: int, frame) -> None:
-    raise KeyboardInterrupt  # SIGTERM stops the server the way Ctrl-C does
+class StopSignals:
+    """SIGINT (Ctrl-C) and SIGTERM only raise a flag, which the endpoint reads between its polls. A KeyboardInterrupt
+    raised at an arbitrary point could land inside `Popen.poll()` after it took its lock and before its
+    `try`, and the lock, never released, then made every later wait for Oxigraph time out."""
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+
+    def __call__(self, signum: int, frame) -> None:
+        self.received = signum
+
+    def install(self) -> StopSignals:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, self)
+        return self
+
+    def stopping(self) -> bool:
+        return self.received is not None
 
 
 @click.command()
@@ -64,10 +79,11 @@ def serve(store_dir: str, host: str, port: int, timeout: int, max_result_bytes: 
         raise StoreError(
             f"{store_dir}: expected a store directory to serve, got a URL (a server already serves it)"
         )
+    signals = StopSignals().install()
     endpoint = Endpoint(
-        store_dir, host, port, writable=writable, timeout=timeout, max_result_bytes=max_result_bytes
-    )
-    signal.signal(signal.SIGTERM, interrupt)
+        store_dir, host, port, writable=writable, timeout=timeout, max_result_bytes=max_result_bytes,
+        stopping=signals.stopping,
+    )  # fmt: skip
     try:
         with endpoint:
             click.echo(f"SPARQL endpoint: {endpoint.query_url}")
@@ -81,9 +97,9 @@ def serve(store_dir: str, host: str, port: int, timeout: int, max_result_bytes: 
                 )
             click.echo("Ctrl-C to stop", err=True)
             endpoint.wait()
-    except KeyboardInterrupt:
-        click.echo("stopped", err=True)
-        sys.exit(0)
+    except KeyboardInterrupt:  # a signal while Oxigraph was starting
+        pass
+    click.echo("stopped", err=True)
 
 
 def is_loopback(host: str) -> bool:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from extractors.errors import StoreError
@@ -59,8 +60,11 @@ class Endpoint:
         writable: bool = False,
         timeout: int = 30,
         max_result_bytes: int = 100_000_000,
+        stopping: Callable[[], bool] = lambda: False,
     ):
+        """`stopping()` true (a signal handler's flag, say) ends `wait()`, or `start()` with KeyboardInterrupt."""
         self.location, self.writable, self.timeout = location, writable, timeout
+        self.stopping = stopping
         self.process: subprocess.Popen | None = None
         self.serving = False
         self.output: collections.deque[str] = collections.deque(maxlen=20)
@@ -112,6 +116,8 @@ class Endpoint:
     def wait_until_up(self, port: int) -> None:
         deadline = time.monotonic() + STARTUP_SECONDS
         while not answers(port):
+            if self.stopping():
+                raise KeyboardInterrupt  # raised here, between two polls, never inside one
             if self.process.poll() is not None or time.monotonic() > deadline:
                 said = " | ".join(self.output) or "no output"
                 raise StoreError(f"{self.location}: the Oxigraph server did not start: {said}")
@@ -125,8 +131,10 @@ class Endpoint:
             log.info("oxigraph: %s", text)
 
     def wait(self) -> None:
-        """Block until Oxigraph exits; an exit nobody asked for is an error."""
+        """Block until `stopping()` is true (checked every 0.2 s); Oxigraph exiting first is an error."""
         while self.process.poll() is None:
+            if self.stopping():
+                return
             time.sleep(0.2)
         raise StoreError(
             f"the Oxigraph server stopped (status {self.process.returncode}): {' | '.join(self.output)}"

@@ -7,12 +7,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from natasha import Doc
-from natasha.doc import DocSent
+from natasha.doc import DocSent, inject_morph, inject_syntax, offset_syntax, sent_words
 from natasha.morph.lemma import normal_word
 
 from extractors.ru.models import RuModels
 
-__all__ = ["Parsed", "Sent", "parse_text", "lemmatize_tokens"]
+__all__ = ["Parsed", "Sent", "parse_text", "lemmatize_tokens", "tag_and_parse"]
 
 LEMMA_CACHE_SIZE = 200_000
 
@@ -126,6 +126,29 @@ def split_lines(doc: Doc) -> None:
     doc.sents = out
 
 
+def by_length(items: list[list[str]], tagger) -> list:
+    """`tagger.map(items)`, fed shortest first and returned in the items' order.
+
+    slovnet pads each batch of 8 sentences to its longest; sentences of like length batched together
+    waste less (its pad mask keeps the output the same, which tests/test_parse.py checks).
+    """
+    order = sorted(range(len(items)), key=lambda i: (len(items[i]), i))
+    out = [None] * len(items)
+    for i, markup in zip(order, tagger.map([items[i] for i in order])):
+        out[i] = markup
+    return out
+
+
+def tag_and_parse(doc: Doc, tagger, parser) -> None:
+    """natasha's `doc.tag_morph(tagger)` then `doc.parse_syntax(parser)`, sentences batched by length."""
+    words = [sent_words(sent) for sent in doc.sents]
+    for sent, markup in zip(doc.sents, by_length(words, tagger)):
+        inject_morph(sent.tokens, markup.tokens)
+    for sent_id, (sent, markup) in enumerate(zip(doc.sents, by_length(words, parser)), 1):
+        inject_syntax(sent.tokens, markup.tokens)
+        offset_syntax(sent_id, sent.tokens)
+
+
 def parse_text(text: str, models: RuModels) -> Parsed:
     """segment -> morphology -> lemmas -> syntax -> NER, as natasha's Doc does it."""
     if not text.strip():
@@ -134,8 +157,7 @@ def parse_text(text: str, models: RuModels) -> Parsed:
     doc.segment(models.segmenter)
     split_lines(doc)
     split_long_sents(doc)
-    doc.tag_morph(models.morph_tagger)
-    doc.parse_syntax(models.syntax_parser)
+    tag_and_parse(doc, models.morph_tagger, models.syntax_parser)
     doc.tag_ner(models.ner_tagger)
     lemmatize_tokens(doc.tokens, models.morph_vocab)
     sents: list[Sent] = []

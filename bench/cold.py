@@ -1,6 +1,6 @@
 """Benchmark: extraction on text never seen in the process (cold caches) against natasha's own pipeline.
 
-Run: .venv/bin/python bench/cold.py [--texts nerel-dev.jsonl] [--rounds 5]
+Run: .venv/bin/python bench/cold.py [--texts nerel-dev.jsonl] [--rounds 5] [--mode rules|both]
 
 Each round starts two fresh processes, one after the other (their order alternates from round to
 round, so a change of machine load hits both sides): one runs natasha's pipeline (Doc(text) ->
@@ -9,7 +9,8 @@ forumgraph's extraction (Pipeline().extract). Each loads its models and warms up
 text that is not in the corpus, then times one pass over the whole corpus (NEREL's dev set by
 default), every document new to that process: word caches, lemma caches, pymorphy's caches start
 empty, as on a user's first build. Both run with one BLAS thread, as `forumgraph build` does.
-The ratio is the sum of extraction seconds over the sum of natasha seconds.
+The ratio is the sum of extraction seconds over the sum of natasha seconds. `--mode both` runs the
+extraction with the learned layer (the shipped model) beside the rules, as `build --mode both` does.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from corpus import NEREL, load_texts, machine  # noqa: E402
 WARM_TEXT = "Губернатор области Андрей Травников открыл форум в Новосибирске 5 июля."
 
 
-def child(side: str, texts_path: str, profile: str | None) -> None:
+def child(side: str, texts_path: str, profile: str | None, mode: str = "rules") -> None:
     """One timed pass in this (fresh) process; prints {"wall": …, "cpu": …} as the last line."""
     from graph.build.payload import limit_blas_threads
 
@@ -41,7 +42,7 @@ def child(side: str, texts_path: str, profile: str | None) -> None:
 
     texts = load_texts(texts_path)
     models = load_ru_models()
-    pipeline = Pipeline()
+    pipeline = Pipeline(mode=mode)
 
     def natasha(text: str) -> None:
         natasha_pipeline([text], models)
@@ -66,9 +67,9 @@ def child(side: str, texts_path: str, profile: str | None) -> None:
     print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}))
 
 
-def fresh(side: str, texts: str) -> dict:
+def fresh(side: str, texts: str, mode: str) -> dict:
     done = subprocess.run(
-        [sys.executable, __file__, "--child", side, "--texts", texts],
+        [sys.executable, __file__, "--child", side, "--texts", texts, "--mode", mode],
         capture_output=True,
         text=True,
         check=True,
@@ -81,10 +82,13 @@ def main() -> None:
     parser.add_argument("--texts", default=str(NEREL), help="JSONL with a 'text' per line")
     parser.add_argument("--rounds", type=int, default=5, help="fresh-process pairs")
     parser.add_argument("--child", choices=("natasha", "extraction"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--mode", choices=("rules", "both"), default="rules", help="both: with the learned layer"
+    )
     parser.add_argument("--profile", metavar="FILE", help="with --child: write a cProfile of the pass here")
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.texts, args.profile)
+        child(args.child, args.texts, args.profile, args.mode)
         return
     texts = load_texts(args.texts)
     chars = sum(map(len, texts))
@@ -92,7 +96,7 @@ def main() -> None:
     ratios = []
     for number in range(args.rounds):
         order = ("natasha", "extraction") if number % 2 == 0 else ("extraction", "natasha")
-        found = {side: fresh(side, args.texts) for side in order}
+        found = {side: fresh(side, args.texts, args.mode) for side in order}
         for side, measure in found.items():
             totals[side][0] += measure["wall"]
             totals[side][1] += measure["cpu"]
@@ -105,7 +109,10 @@ def main() -> None:
         )
     (nat_wall, nat_cpu), (ext_wall, ext_cpu) = totals["natasha"], totals["extraction"]
     print(f"# cold extraction: {len(texts)} documents, {chars} characters ({args.texts}); {machine()}")
-    print(f"{args.rounds} rounds, a fresh process per side per round, every document new to its process")
+    print(
+        f"{args.rounds} rounds, a fresh process per side per round, every document new to its process; "
+        f"extraction --mode {args.mode}"
+    )
     print("| measure | seconds (wall, all rounds) | ratio to natasha (wall) | ratio (CPU) |")
     print("|---|---|---|---|")
     print(f"| natasha | {nat_wall:.1f} | 1.00 | 1.00 |")

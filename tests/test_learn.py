@@ -71,6 +71,35 @@ CANDIDATES = [
 ]
 
 
+FORUM = "Ректор ТУСУРа Виктор Рулевский выступил на форуме «Технопром-2025» в Новосибирске."
+SESSION = "Иван Петров встретился с Марией Ивановой на заседании Совета Безопасности в Москве."
+CANDIDATES += [
+    (
+        FORUM,
+        "participation",
+        "Виктор Рулевский",
+        "форуме «Технопром-2025»",
+        {
+            "par:event=Forum:named",
+            "par:ecase=на+Loc",
+            "par:eup=VERB:выступить",
+            "par:other=Person",
+            "par:rule",
+        },
+    ),
+    (
+        FORUM,
+        "place",
+        "форуме «Технопром-2025»",
+        "Новосибирске",
+        {"pla:event=Forum:named", "pla:ocase=в+Loc", "pla:oup=NOUN:форум", "pla:rule"},
+    ),
+    (SESSION, "participation", "Марией Ивановой", "заседании Совета Безопасности", {"par:ocase=с+Ins"}),
+    (SESSION, "participation", "Совета Безопасности", "заседании Совета Безопасности", {"par:inside"}),
+    (SESSION, "place", "заседании Совета Безопасности", "Москве", {"pla:event=Session:unnamed"}),
+]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "relation", "person", "tail", "features"), CANDIDATES)
 def test_candidate_features(candidates_of, text, relation, person, tail, features):
@@ -138,6 +167,33 @@ LABELS = [
 def test_labels(relation, person, tail, lemma, expected):
     pairs = GoldPairs.read(gold_doc(), load_mapping("nerel"), Lemmas())
     assert label(pairs, relation, person, tail, lemma) is expected
+
+
+def event_doc() -> GoldDoc:
+    text = "Иван Петров выступил на форуме в Томске."
+    ents = [
+        GoldEntity("T1", "PERSON", 0, 11, "Иван Петров"),
+        GoldEntity("T2", "EVENT", 24, 30, "форуме"),
+        GoldEntity("T3", "CITY", 33, 39, "Томске"),
+    ]
+    rels = [GoldRelation("PARTICIPANT_IN", "T1", "T2"), GoldRelation("TAKES_PLACE_IN", "T2", "T3")]
+    return GoldDoc("e", text, tuple(ents), tuple(rels))
+
+
+EVENT_LABELS = [
+    # (relation, first span, second span, label): participation is agent -> event, place event -> place
+    ("participation", (0, 11), (24, 30), True),
+    ("participation", (0, 11), (33, 39), False),
+    ("participation", (24, 30), (0, 11), False),  # the wrong way round
+    ("place", (24, 30), (33, 39), True),
+    ("place", (0, 11), (33, 39), False),
+]
+
+
+@pytest.mark.parametrize(("relation", "first", "second", "expected"), EVENT_LABELS)
+def test_event_labels(relation, first, second, expected):
+    pairs = GoldPairs.read(event_doc(), load_mapping("nerel"), Lemmas())
+    assert label(pairs, relation, first, second, "") is expected
 
 
 # --- thresholds -------------------------------------------------------------------------------------
@@ -288,6 +344,32 @@ def test_veto_drops_rule_facts(tmp_path, veto, kept):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("weights", "participated", "held"),
+    [(Weights(-9.0, 0.5, {}, 1.0), False, False), (Weights(9.0, 0.5), True, True)],
+)
+def test_event_relations_follow_the_model(tmp_path, weights, participated, held):
+    """A model that vetoes every event pair drops the rules' participation and place; one that accepts
+    every candidate adds the pairs the rules did not state (the round table's ТУСУР)."""
+    from extractors.pipeline import Pipeline
+
+    path = tmp_path / "events.json.gz"
+    dump_model(LinearModel({"participation": weights, "place": weights}), path)
+    rules = Pipeline(None, "rules").extract(Article(FORUM, "t.txt", lang="ru"))
+    ext = Pipeline(str(path), "both").extract(Article(FORUM, "t.txt", lang="ru"))
+    said = {(f.subject, f.predicate, f.object) for f in rules.facts}
+    facts = {(f.subject, f.predicate, f.object) for f in ext.facts}
+    participation = {"participatedIn", "spokeAt", "moderated"}
+    assert any(p in participation for _, p, _ in said) and any(p == "heldIn" for _, p, _ in said)
+    assert any(p in participation for _, p, _ in facts) is participated
+    assert any(p == "heldIn" for _, p, _ in facts) is held
+    if participated:
+        assert {(s, o) for s, p, o in facts if p == "participatedIn"} - {
+            (s, o) for s, p, o in said if p in participation
+        }
+
+
+@pytest.mark.slow
 def test_evaluate_modes_differ(tmp_path):
     """A model that accepts every candidate: "model" finds more (and wrong) pairs than the rules."""
     path = tmp_path / "eager.json.gz"
@@ -318,3 +400,21 @@ def test_train_without_russian_gold_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [f"Error: {gold}: no relation had gold pairs to learn from"]
     assert not out.exists()
+
+
+def test_event_relations_learn_no_veto():
+    """The same data teaches affiliation a veto of the rules' pairs, and participation none."""
+
+    def rows(relation: str) -> list[Example]:
+        rel = relation[:3]
+        out = []
+        for doc in range(10):
+            for i in range(3):
+                out.append(Example(relation, (f"{rel}:bias", f"{rel}:rule", "good"), True, f"d{doc}"))
+                out.append(Example(relation, (f"{rel}:bias", f"{rel}:rule", "bad"), False, f"d{doc}"))
+                out.append(Example(relation, (f"{rel}:bias", "other"), i == 0, f"d{doc}"))
+        return out
+
+    model = fit_model(rows("affiliation") + rows("participation"))
+    assert model.relations["affiliation"].veto > 0
+    assert model.relations["participation"].veto == 0

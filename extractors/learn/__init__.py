@@ -4,5 +4,6 @@ from __future__ import annotations
 
 __all__ = ["RELATIONS"]
 
-# the relations the layer scores: person -> organisation (affiliatedWith), person -> post (role)
-RELATIONS = ("affiliation", "role")
+# the relations the layer scores: person -> organisation (affiliatedWith), person -> post (role),
+# person or organisation -> event (participatedIn), event -> place (heldIn)
+RELATIONS = ("affiliation", "role", "participation", "place")

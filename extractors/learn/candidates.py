@@ -1,11 +1,12 @@
 """Candidate pairs from one parsed article: person–organisation and person–post, within a sentence, and
-from a name to the next sentence when that sentence's subject is a pronoun standing for it."""
+from a name to the next sentence when that sentence's subject is a pronoun standing for it; person or
+organisation–event and event–place within a sentence."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.ru.relations.common import ORG_SET, story_sents
+from extractors.ru.relations.common import AGENT_TYPES, EVENT_SET, ORG_SET, story_sents
 from extractors.ru.relations.postwords import is_post
 
 __all__ = ["Candidate", "find_candidates", "head_token", "span_tokens"]
@@ -18,10 +19,10 @@ MAX_TOKENS = 40  # pairs further apart in one sentence are almost never related,
 class Candidate:
     """A pair the model may accept: a person mention and an organisation mention or a post token."""
 
-    relation: str  # "affiliation" or "role"
+    relation: str  # "affiliation", "role", "participation" or "place"
     sent: object  # extractors.ru.parse.Sent
-    person: object  # extractors.ru.spans.Cand with a key
-    tail: object  # a Cand (affiliation) or a natasha token (role)
+    person: object  # a Cand with a key: the person (the agent of a participation, the event of a place)
+    tail: object  # a Cand (affiliation, participation: the event, place: the place) or a natasha token (role)
     anchor: object = None  # in the next sentence: the pronoun standing for the person there
 
     @property
@@ -78,7 +79,25 @@ def find_candidates(ctx) -> list[Candidate]:
             for token in posts:
                 if abs(index[token.id] - where) <= MAX_TOKENS:
                     out.append(Candidate("role", sent, person, token, anchor))
+        out += _event_pairs(sent, keyed, index)
         previous = persons
+    return out
+
+
+def _event_pairs(sent, keyed: list, index: dict) -> list[Candidate]:
+    """Each event mention of a sentence with each person or organisation (participation) and each
+    place (place) of that sentence: "Ректор ТУСУРа выступил на форуме «Технопром» в Новосибирске"."""
+    events = [c for c in keyed if c.type in EVENT_SET]
+    out = []
+    for event in events:
+        where = _index_of(sent, event, index)
+        for other in keyed:
+            if other.key == event.key or abs(_index_of(sent, other, index) - where) > MAX_TOKENS:
+                continue
+            if other.type in AGENT_TYPES:
+                out.append(Candidate("participation", sent, other, event))
+            elif other.type == "Place":
+                out.append(Candidate("place", sent, event, other))
     return out
 
 

@@ -13,11 +13,18 @@ MAX_PATH = 5  # longer syntax paths are one feature, "path=long"
 WORDS_BETWEEN = 6  # the words between the two spans are features when no more are between
 
 
+# the rules' participation facts: participatedIn and its sub-properties
+PARTICIPATION = {"participatedIn", "spokeAt", "moderated", "ledDelegationTo"}
+
+
 class RuleVotes:
-    """What the rule modules said about an article: affiliated pairs and the words of each person's posts."""
+    """What the rule modules said about an article: affiliated pairs, the words of each person's posts,
+    who took part in which event, and where each event took place."""
 
     def __init__(self, facts) -> None:
         self.affiliated = {(f.subject, f.object) for f in facts if f.predicate == "affiliatedWith"}
+        self.participated = {(f.subject, f.object) for f in facts if f.predicate in PARTICIPATION}
+        self.held = {(f.subject, f.object) for f in facts if f.predicate == "heldIn"}
         roles = {
             f.subject: f.object.text for f in facts if f.predicate == "role" and isinstance(f.object, Value)
         }
@@ -27,8 +34,13 @@ class RuleVotes:
                 self.post_words.setdefault(fact.subject, set()).update(roles[fact.object].split())
 
     def says(self, cand: Candidate) -> bool:
+        pair = (cand.person.key, getattr(cand.tail, "key", None))
         if cand.relation == "affiliation":
-            return (cand.person.key, cand.tail.key) in self.affiliated
+            return pair in self.affiliated
+        if cand.relation == "participation":
+            return pair in self.participated
+        if cand.relation == "place":
+            return pair in self.held
         lemma = (cand.tail.lemma or "").lower()
         return lemma in self.post_words.get(cand.person.key, ())
 
@@ -72,9 +84,46 @@ def featurize(cand: Candidate, votes: RuleVotes) -> list[str]:
         feats.add(f"{rel}:rule")
     if cand.relation == "affiliation":
         feats |= _affiliation(cand, tail, tokens, index)
-    else:
+    elif cand.relation == "role":
         feats |= _role(cand, tail, person)
+    else:
+        feats |= _event(cand, person, tail)
     return sorted(feats)
+
+
+def _event(cand: Candidate, head, tail) -> set[str]:
+    """Participation (agent, event) and place (event, place): the types, the event's kind, how each
+    head is governed (its preposition and case, the verb or noun above it)."""
+    rel = cand.relation[:3]
+    event, event_head = (cand.tail, tail) if cand.relation == "participation" else (cand.person, head)
+    other, other_head = (cand.person, head) if cand.relation == "participation" else (cand.tail, tail)
+    feats = {
+        f"{rel}:event={event.type}:{event.kind}",
+        f"{rel}:other={other.type}",
+        f"{rel}:ecase={_marker(cand.sent, event_head)}",
+        f"{rel}:ocase={_marker(cand.sent, other_head)}",
+        f"{rel}:eup={_governor(cand.sent, event_head)}",
+        f"{rel}:oup={_governor(cand.sent, other_head)}",
+    }
+    if other_head.head_id == event_head.id or event_head.head_id == other_head.head_id:
+        feats.add(f"{rel}:siblings_or_child={other_head.rel}")
+    if event.start <= other.start and other.stop <= event.stop:
+        feats.add(f"{rel}:inside")  # "заседании Совета Безопасности": part of the event's name
+    return feats
+
+
+def _marker(sent, token) -> str:
+    """The preposition and case of a head ("на+Loc"), or its case alone."""
+    prepositions = [
+        (t.lemma or t.text).lower() for t in sent.tokens if t.head_id == token.id and t.rel == "case"
+    ]
+    return "+".join([*prepositions, str(token.feats.get("Case"))])
+
+
+def _governor(sent, token) -> str:
+    """The word a head depends on, by its part of speech and lemma ("VERB:выступить")."""
+    up = sent.by_id.get(token.head_id)
+    return f"{up.pos}:{(up.lemma or '').lower()}" if up is not None else "root"
 
 
 def _affiliation(cand: Candidate, head, tokens: list, index: dict) -> set[str]:

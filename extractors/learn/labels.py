@@ -1,9 +1,10 @@
-"""Gold pairs of a document for training: person -> organisation spans, person -> post head nouns."""
+"""Gold pairs of a document for training: person -> organisation spans, person -> post head nouns,
+person or organisation -> event spans, event -> place spans."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractors.evaluate import GoldDoc, Lemmas, Mapping
 
@@ -14,10 +15,13 @@ Span = tuple[int, int]
 
 @dataclass
 class GoldPairs:
-    """Affiliation pairs as (person spans, organisation spans); role pairs as (person spans, head nouns)."""
+    """Affiliation pairs as (person spans, organisation spans); role pairs as (person spans, head nouns);
+    participation as (agent spans, event spans); place as (event spans, place spans)."""
 
     affiliation: list[tuple[list[Span], list[Span]]]
     role: list[tuple[list[Span], set[str]]]
+    participation: list[tuple[list[Span], list[Span]]] = field(default_factory=list)
+    place: list[tuple[list[Span], list[Span]]] = field(default_factory=list)
 
     @classmethod
     def read(cls, doc: GoldDoc, mapping: Mapping, lemmas: Lemmas) -> GoldPairs:
@@ -47,7 +51,7 @@ class GoldPairs:
             measure, inverse = mapping.relations.get(rel.type, (None, False))
             if measure == "altname" and cls_of[rel.head] and cls_of[rel.head] == cls_of[rel.tail]:
                 union(rel.head, rel.tail)
-            elif measure in ("affiliation", "role"):
+            elif measure in ("affiliation", "role", "participation", "place"):
                 heads, tails = (rel.head,), (rel.tail, *rel.alternatives)
                 mapped.append((measure, *((tails, heads) if inverse else (heads, tails))))
         spans: dict[str, list[Span]] = defaultdict(list)
@@ -64,6 +68,11 @@ class GoldPairs:
 
         out = cls([], [])
         for measure, heads, tails in mapped:
+            if measure in EVENT_PAIRS:
+                want = EVENT_PAIRS[measure]
+                if cls_of[heads[0]] in want[0] and cls_of[tails[0]] in want[1]:
+                    getattr(out, measure).append((group(heads), group(tails)))
+                continue
             lifted = [heads]
             if measure == "affiliation" and len(heads) == 1 and heads[0] in holders:
                 lifted = [(h,) for h in holders[heads[0]]]
@@ -77,6 +86,13 @@ class GoldPairs:
         return out
 
 
+# the gold classes of the two sides of each event relation
+EVENT_PAIRS = {
+    "participation": (("Person", "Organization"), ("Event",)),
+    "place": (("Event",), ("Place",)),
+}
+
+
 def _overlaps(span: Span, spans: list[Span]) -> bool:
     return any(span[0] < d and c < span[1] for c, d in spans)
 
@@ -86,4 +102,5 @@ def label(pairs: GoldPairs, relation: str, person: Span, tail: Span, lemma: str)
     if relation == "role":
         lemma = lemma.replace("ё", "е")
         return any(lemma in nouns and _overlaps(person, heads) for heads, nouns in pairs.role)
-    return any(_overlaps(person, heads) and _overlaps(tail, tails) for heads, tails in pairs.affiliation)
+    found = pairs.affiliation if relation == "affiliation" else getattr(pairs, relation)
+    return any(_overlaps(person, heads) and _overlaps(tail, tails) for heads, tails in found)

@@ -7,19 +7,23 @@ import re
 from dataclasses import dataclass
 
 from extractors.learn.candidates import Candidate, find_candidates
-from extractors.learn.features import RuleVotes, featurize
+from extractors.learn.features import PARTICIPATION, RuleVotes, featurize
 from extractors.learn.model import LinearModel, load_model
 
 __all__ = ["MODES", "Collector", "Layer", "apply_model"]
 
 log = logging.getLogger(__name__)
 
-# rules: the rule modules alone; model: the pairs the model accepts among its candidates, nothing else
-# (a pair the rules found is accepted at P >= veto, another at P >= threshold); both: the rules' facts
-# stay unless vetoed, and the model adds the pairs they missed
+# rules: the rule modules alone; model: the person–organisation and person–post pairs the model accepts
+# among its candidates, nothing else (a pair the rules found is accepted at P >= veto, another at
+# P >= threshold), and the event relations as in "both" (the rules' spokeAt or moderated say more than
+# the model's participatedIn); both: the rules' facts stay unless vetoed, and the model adds the pairs
+# they missed
 MODES = ("rules", "model", "both")
 # the facts the model decides in "model" mode
 DECIDED = ("affiliatedWith", "holdsPosition")
+# the fact an accepted pair of each relation adds (role makes a Position instead)
+ADDS = {"affiliation": "affiliatedWith", "participation": "participatedIn", "place": "heldIn"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def apply_model(ctx, model: LinearModel, replace: bool = False) -> None:
         if cand.relation not in model.relations:
             continue
         p = model.relations[cand.relation].probability(featurize(cand, votes))
-        tail = cand.tail.key if cand.relation == "affiliation" else (cand.tail.lemma or "").lower()
+        tail = (cand.tail.lemma or "").lower() if cand.relation == "role" else cand.tail.key
         key = (cand.relation, cand.person.key, tail)
         if key not in best or p > best[key][0]:
             best[key] = (p, cand)
@@ -57,12 +61,13 @@ def apply_model(ctx, model: LinearModel, replace: bool = False) -> None:
     for key in sorted(best):
         p, cand = best[key]
         weights = model.relations[cand.relation]
+        alone = replace and ADDS.get(cand.relation, "holdsPosition") in DECIDED
         if not votes.says(cand):
             if p >= weights.threshold:
                 accepted.append(cand)
-        elif replace and p >= weights.veto:
+        elif alone and p >= weights.veto:
             accepted.append(cand)  # the model alone keeps what it scored high enough
-        elif not replace and p < weights.veto:
+        elif not alone and p < weights.veto:
             vetoed.append(cand)
     for cand in vetoed:
         log.debug("model veto: %s %s %s", cand.relation, cand.person.name, cand.tail_span)
@@ -70,8 +75,8 @@ def apply_model(ctx, model: LinearModel, replace: bool = False) -> None:
     have = RuleVotes(ctx.facts)
     orgs = {(c.person.key, c.tail.key) for c in accepted if c.relation == "affiliation"} | have.affiliated
     for cand in accepted:
-        if cand.relation == "affiliation":
-            ctx.add(cand.person.key, "affiliatedWith", cand.tail.key, cand.sent)
+        if cand.relation in ADDS:
+            ctx.add(cand.person.key, ADDS[cand.relation], cand.tail.key, cand.sent)
         elif not have.says(cand):
             _add_role(ctx, cand, orgs)
 
@@ -81,11 +86,12 @@ def _drop(ctx, cand: Candidate) -> None:
     from extractors.doc import Value
 
     person = cand.person.key
-    if cand.relation == "affiliation":
+    if cand.relation != "role":
+        said = PARTICIPATION if cand.relation == "participation" else {ADDS[cand.relation]}
         ctx.facts[:] = [
             f
             for f in ctx.facts
-            if not (f.subject == person and f.predicate == "affiliatedWith" and f.object == cand.tail.key)
+            if not (f.subject == person and f.predicate in said and f.object == cand.tail.key)
         ]
         return
     lemma = (cand.tail.lemma or "").lower()

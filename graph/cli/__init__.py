@@ -110,7 +110,8 @@ def cli(verbose: int) -> None:
     type=click.Choice(["rules", "model", "both"]),
     default="rules",
     show_default=True,
-    help="Russian person–organisation and person–post facts: the rules, the learned model, or both.",
+    help="Russian person–organisation, person–post, participation and event-place facts: the rules, the "
+    "learned model, or both.",
 )
 @click.option(
     "--model",

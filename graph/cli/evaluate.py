@@ -40,7 +40,8 @@ def load_extract(model: str | None = None, mode: str = "rules") -> Callable:
     type=click.Choice(["rules", "model", "both", "all"]),
     default="rules",
     show_default=True,
-    help="Rules alone, the learned model alone (for person–organisation and person–post), both, "
+    help="Rules alone, the learned model alone (for person–organisation and person–post; event pairs as "
+    "in both), both, "
     "or all three in one report.",
 )
 @click.option(

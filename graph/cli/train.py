@@ -25,11 +25,12 @@ __all__ = ["train"]
     "--veto/--no-veto",
     default=True,
     show_default=True,
-    help="Let the model drop the rules' pairs it scores very low (the threshold is learned; 0 when it does "
-    "not pay on the training data).",
+    help="Let the model drop the rules' person–organisation and person–post pairs it scores very low (the "
+    "threshold is learned; 0 when it does not pay on the training data). Event pairs are never dropped.",
 )
 def train(gold: tuple[Path, ...], output: Path, mapping: str | None, seed: int, veto: bool) -> None:
-    """Train the person–organisation and person–post models on GOLD (JSONL, .jsonl.gz or BRAT folders).
+    """Train the layer's models on GOLD (JSONL, .jsonl.gz or BRAT folders): person–organisation,
+    person–post, and, where the gold marks events, participation and event place.
 
     The same inputs give a byte-identical file. Use it with `build --model FILE` or `evaluate --model FILE`.
 

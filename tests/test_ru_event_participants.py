@@ -1,0 +1,47 @@
+"""Who attends a gathering, where and when it is held: the syntax of the gathering noun (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+FACTS = [
+    # (text, fact): "встреча с X": the one met takes part
+    (
+        "Обама провел встречу с Эндой Кенни, премьер-министром Ирландии.",
+        ("Энда Кенни", "participatedIn", "встреча"),
+    ),
+    # a person in the genitive of a gathering noun, through the post before the name
+    (
+        "Сегодня прошла экстренная пресс-конференция президента Сербии Бориса Тадича.",
+        ("Борис Тадич", "participatedIn", "экстренная пресс-конференция президента Сербии"),
+    ),
+    # the host: the subject of "провести" with the gathering as its object
+    (
+        "Министр внутренних дел Эмбер Радд провела заседание чрезвычайного комитета.",
+        ("Эмбер Радд", "participatedIn", "заседание чрезвычайного комитета"),
+    ),
+    # a photo caption: a person "на <event>", no verb
+    (
+        "Владимира Машкова во время пресс-конференции на Одесском международном кинофестивале.",
+        ("Владимир Машков", "participatedIn", "пресс-конференция"),
+    ),
+]
+
+NOT_FACTS = [
+    # a negated host
+    ("Иван Петров не провёл совещание в Москве.", ("Иван Петров", "participatedIn", "совещание")),
+    # a caption's person with a verb is left to the verb: "вернулся с форума" is no caption
+    ("Иван Петров вернулся с совещания в Москве.", ("Иван Петров", "participatedIn", "совещание")),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), FACTS, ids=[f"{f[1]}:{f[0]}" for _, f in FACTS])
+def test_event_fact(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text, date="2024-03-01")
+    assert fact in facts, sorted(facts)
+
+
+@pytest.mark.parametrize(("text", "fact"), NOT_FACTS, ids=[f"not {f[1]}:{f[0]}" for _, f in NOT_FACTS])
+def test_not_event_fact(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text, date="2024-03-01")
+    assert fact not in facts, sorted(facts)

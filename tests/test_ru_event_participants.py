@@ -41,6 +41,12 @@ FACTS = [
     ),
 ]
 
+# a date without a year, in an article without a date: the year the text names most often
+YEARS = "Комиссия создана в 2009 году и обновлена в 2010 году. Её план на 2010 год утверждён. "
+UNDATED = [
+    (YEARS + "27 июня состоялось заседание комиссии.", ("заседание комиссии", "startDate", "2010-06-27")),
+]
+
 NOT_FACTS = [
     # a negated host
     ("Иван Петров не провёл совещание в Москве.", ("Иван Петров", "participatedIn", "совещание")),
@@ -61,6 +67,12 @@ NOT_FACTS = [
 @pytest.mark.parametrize(("text", "fact"), FACTS, ids=[f"{f[1]}:{f[0]}" for _, f in FACTS])
 def test_event_fact(extract_ru_text, text, fact):
     _, facts = extract_ru_text(text, date="2024-03-01")
+    assert fact in facts, sorted(facts)
+
+
+@pytest.mark.parametrize(("text", "fact"), UNDATED, ids=[f"{f[1]}:{f[2]}" for _, f in UNDATED])
+def test_undated_article(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text)
     assert fact in facts, sorted(facts)
 
 

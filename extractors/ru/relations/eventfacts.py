@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extractors.doc import Value
 from extractors.ru.relations.common import (
@@ -24,7 +25,7 @@ MAIN_EVENTS = {"Forum", "Congress", "Exhibition"}
 LOCATIVE = {"в", "на", "во"}
 # "в регионе", "в крае": the region the article is about
 REGION_NOUNS = {"регион", "край", "область", "республика"}
-YEAR_IN_TEXT = re.compile(r"\b(20\d{2})\b")
+YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d{2})\b")
 # "в Москве", "в г. Екатеринбурге", "на территории", "в городе Томске"
 LOCATIVE_BEFORE = re.compile(
     r"(?:^|\s)(?:в|во|на)\s+(?:г\.\s*|гор\.\s*|город[еа]?\s+|пос\.\s*|с\.\s*)?$", re.IGNORECASE
@@ -145,11 +146,11 @@ def dates(ctx, sent, events) -> None:
 
 
 def article_year(ctx) -> int | None:
-    """The year of the article: its date, else the only year its text names."""
+    """The year of the article: its date, else the year its text names most often (the latest of a tie)."""
     if ctx.article.date:
         return int(ctx.article.date[:4])
-    years = set(YEAR_IN_TEXT.findall(ctx.article.text))
-    return int(years.pop()) if len(years) == 1 else None
+    years = Counter(YEAR_IN_TEXT.findall(ctx.article.text))
+    return int(max(years, key=lambda y: (years[y], y))) if years else None
 
 
 def organized_by(ctx, sent, events) -> None:

@@ -25,6 +25,19 @@ FACTS = [
         "Владимира Машкова во время пресс-конференции на Одесском международном кинофестивале.",
         ("Владимир Машков", "participatedIn", "пресс-конференция"),
     ),
+    # the host in a relative clause; the subject after a meeting with someone; a caption parsed as a clause
+    (
+        "Об арестах объявили на пресс-конференции в Нью-Йорке, которую провел прокурор Сайрус Вэнс-младший.",
+        ("Сайрус Вэнс-младший", "participatedIn", "пресс-конференция"),
+    ),
+    (
+        "После встречи с Ли Куан Ю в Белом доме в 2009 году президент США Барак Обама назвал его легендой.",
+        ("Барак Обама", "participatedIn", "встреча"),
+    ),
+    (
+        "Вадим Ампелонский на встрече в честь 15-летия Википедии в Москве",
+        ("Вадим Ампелонский", "participatedIn", "встреча"),
+    ),
     # the place of the event's verb, before the event; the city a noun names ("в столице Чехии Праге")
     (
         "В Санкт-Петербурге 8 августа открылась выставка художника Константина Сомова.",
@@ -52,6 +65,8 @@ NOT_FACTS = [
     ("Иван Петров не провёл совещание в Москве.", ("Иван Петров", "participatedIn", "совещание")),
     # a caption's person with a verb is left to the verb: "вернулся с форума" is no caption
     ("Иван Петров вернулся с совещания в Москве.", ("Иван Петров", "participatedIn", "совещание")),
+    # after a meeting with no one named, the subject need not have been there
+    ("После встречи президент США Барак Обама уехал.", ("Барак Обама", "participatedIn", "встреча")),
     # the country of the city, the country of a body: not where the event is
     (
         "В столице Чехии Праге 27 мая состоялись финальные встречи чемпионата мира по флорболу.",

@@ -21,7 +21,8 @@ def gathering_kind(sent, event) -> str | None:
     lemma = (root.lemma or "").lower()
     before = sent.tokens[sent.tokens.index(root) - 1] if sent.tokens.index(root) > 0 else None
     pair = f"{(before.lemma or '').lower()} {lemma}" if before is not None else ""
-    return table.get(pair) or table.get(lemma)
+    # a compound is its last part: "рок-фестиваль", "кинофорум" are not listed, "фестиваль" is
+    return table.get(pair) or table.get(lemma) or table.get(lemma.rsplit("-", 1)[-1])
 
 
 def extract_gatherings(ctx) -> None:
@@ -46,6 +47,7 @@ def attends(sent, agent, event_root, kind: str, events) -> bool:
         (kind == "meeting" and partner_of(sent, agent, event_root))
         or genitive_of(sent, agent, event_root, person)
         or host_of(sent, agent, event_root)
+        or (kind == "meeting" and after_meeting(sent, agent, event_root))
         or (person and caption_of(sent, agent, event_root, events))
     )
 
@@ -82,19 +84,39 @@ def genitive_of(sent, agent, event_root, person: bool) -> bool:
 
 
 def host_of(sent, agent, event_root) -> bool:
-    """ "Путин провёл совещание", "открывая заседание, Нарусова заявила": who holds it takes part."""
-    verb = sent.head(event_root)
-    if (
-        event_root.rel != "obj"
-        or verb is None
-        or (verb.lemma or "").lower() not in load_words("host_verbs.txt")
-    ):
-        return False
-    if any((c.lemma or "").lower() in NEGATED for c in sent.children(verb)):
-        return False
+    """ "Путин провёл совещание", "пресс-конференция, которую провёл прокурор X", "открывая заседание,
+    Нарусова заявила": who holds it takes part."""
     governor = governor_of(sent, agent, agent.type == "Person")
-    # a gerund's subject is that of the verb it hangs on: "Открывая заседание, X заявила"
-    return governor is verb or (governor is not None and verb.rel == "advcl" and sent.head(verb) is governor)
+    if governor is None:
+        return False
+    for verb in host_verbs(sent, event_root):
+        if any((c.lemma or "").lower() in NEGATED for c in sent.children(verb)):
+            continue
+        # a gerund's subject is that of the verb it hangs on: "Открывая заседание, X заявила"
+        if governor is verb or (verb.rel == "advcl" and sent.head(verb) is governor):
+            return True
+    return False
+
+
+def host_verbs(sent, event_root) -> list:
+    """Verbs of holding the event: the one it is the object of, or a relative clause's ("которую провёл")."""
+    verbs = [sent.head(event_root)] if event_root.rel == "obj" else []
+    verbs += [
+        c
+        for c in sent.children(event_root)
+        if c.rel == "acl:relcl"
+        and any(o.rel == "obj" and (o.lemma or "").lower() == "который" for o in sent.children(c))
+    ]
+    return [v for v in verbs if v is not None and (v.lemma or "").lower() in load_words("host_verbs.txt")]
+
+
+def after_meeting(sent, agent, event_root) -> bool:
+    """ "После встречи с Ли Куан Ю Обама назвал …": the subject of the verb after a meeting with someone met them."""
+    verb = sent.head(event_root)
+    partners = [c for c in sent.children(event_root) if c.rel == "nmod" and case_words(sent, c)[:1] == ("с",)]
+    if verb is None or verb.pos != "VERB" or case_words(sent, event_root) != ("после",) or not partners:
+        return False
+    return governor_of(sent, agent, agent.type == "Person") is verb
 
 
 def caption_of(sent, person, event_root, events) -> bool:
@@ -105,6 +127,9 @@ def caption_of(sent, person, event_root, events) -> bool:
         return False
     own = {t.id for t in cand_tokens(sent, person)}
     roots = {root_of(sent, cand_tokens(sent, e)).id for e, _ in events}
+    person_root = root_of(sent, cand_tokens(sent, person))
+    if person_root.rel == "nsubj" and person_root.head_id == event_root.id:
+        return True  # parsed as "Ампелонский (is) на встрече"
     head = sent.head(event_root)
     for _ in range(4):  # through the events it is part of: "во время пресс-конференции на фестивале"
         if head is None or head.id in own:

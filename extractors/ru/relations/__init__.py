@@ -13,6 +13,7 @@ def extract_relations(ctx) -> None:
         eventfacts,
         gatherings,
         meetings,
+        nameplaces,
         participation,
         positions,
     )
@@ -25,5 +26,6 @@ def extract_relations(ctx) -> None:
     participation.extract_settings(ctx)
     gatherings.extract_gatherings(ctx)
     eventfacts.extract_event_facts(ctx)
+    nameplaces.extract_name_places(ctx)
     meetings.extract_meetings(ctx)
     meetings.extract_agreements(ctx)

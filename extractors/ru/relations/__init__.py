@@ -7,7 +7,16 @@ __all__ = ["extract_relations"]
 
 def extract_relations(ctx) -> None:
     """Run every relation extractor; each adds facts (and derived entities) to the context."""
-    from extractors.ru.relations import affiliations, editions, eventfacts, meetings, participation, positions
+    from extractors.ru.relations import (
+        affiliations,
+        editions,
+        eventfacts,
+        gatherings,
+        meetings,
+        nameplaces,
+        participation,
+        positions,
+    )
 
     editions.extract_editions(ctx)
     positions.extract_positions(ctx)
@@ -15,6 +24,8 @@ def extract_relations(ctx) -> None:
     affiliations.extract_from_affiliations(ctx)
     participation.extract_participation(ctx)
     participation.extract_settings(ctx)
+    gatherings.extract_gatherings(ctx)
     eventfacts.extract_event_facts(ctx)
+    nameplaces.extract_name_places(ctx)
     meetings.extract_meetings(ctx)
     meetings.extract_agreements(ctx)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extractors.doc import Value
 from extractors.ru.relations.common import (
@@ -14,7 +15,8 @@ from extractors.ru.relations.common import (
     triggers,
 )
 from extractors.ru.relations.dates import find_dates, iso
-from extractors.ru.relations.participation import root_of
+from extractors.ru.relations.participation import case_words, root_of
+from extractors.vocab import load_words
 
 __all__ = ["extract_event_facts", "SUB_EVENTS", "MAIN_EVENTS"]
 
@@ -23,7 +25,7 @@ MAIN_EVENTS = {"Forum", "Congress", "Exhibition"}
 LOCATIVE = {"в", "на", "во"}
 # "в регионе", "в крае": the region the article is about
 REGION_NOUNS = {"регион", "край", "область", "республика"}
-YEAR_IN_TEXT = re.compile(r"\b(20\d{2})\b")
+YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d{2})\b")
 # "в Москве", "в г. Екатеринбурге", "на территории", "в городе Томске"
 LOCATIVE_BEFORE = re.compile(
     r"(?:^|\s)(?:в|во|на)\s+(?:г\.\s*|гор\.\s*|город[еа]?\s+|пос\.\s*|с\.\s*)?$", re.IGNORECASE
@@ -46,6 +48,7 @@ def extract_event_facts(ctx) -> None:
         if not events:
             continue
         held_in(ctx, sent, events)
+        held_in_syntax(ctx, sent, events)
         dates(ctx, sent, events)
         organized_by(ctx, sent, events)
         part_of(ctx, sents, index, events)
@@ -73,6 +76,55 @@ def held_in(ctx, sent, events) -> None:
                 ctx.add(main_event(sent, events).key, "heldIn", region, sent)
 
 
+def held_in_syntax(ctx, sent, events) -> None:
+    """ "встреча в Кремле", "прошёл в Праге", "выставка, которая проходит в залах замка": a place in the
+    "в"/"на" phrase of the event noun or of its verb."""
+    roots = {root_of(sent, cand_tokens(sent, e)).id: e for e in events}
+    named = {t.id for c in ctx.in_sent(sent) for t in cand_tokens(sent, c)}
+    for place in ctx.in_sent(sent, {"Place"}):
+        node = locative_of(sent, root_of(sent, cand_tokens(sent, place)), named)
+        event = event_of(sent, sent.head(node), roots) if node is not None else None
+        if event is not None and event.type != "EventSeries":
+            ctx.add(event.key, "heldIn", place.key, sent)
+
+
+def locative_of(sent, node, named: set):
+    """The "в"/"на" phrase a place stands in: its own, that of the noun it names ("в столице Праге"),
+    or that of an unnamed noun it belongs to ("в центре Москвы", not "в Госдуме России" or "в столице
+    Чехии Праге"); None when it has none."""
+    for _ in range(3):
+        if node is None or case_words(sent, node)[:1] in (("в",), ("во",), ("на",)):
+            return node
+        if case_words(sent, node) or node.rel not in ("appos", "flat", "flat:name", "nmod"):
+            return None
+        head = sent.head(node)
+        if node.rel == "nmod" and head is not None and (head.id in named or has_appos(sent, head)):
+            return None
+        node = head
+    return None
+
+
+def has_appos(sent, token) -> bool:
+    return any(c.rel == "appos" for c in sent.children(token))
+
+
+def event_of(sent, head, roots: dict):
+    """The event a head word stands for: the event noun, or a verb of holding with the event as its
+    subject ("прошёл форум"), object ("провели встречу") or antecedent ("форум, открывшийся …")."""
+    if head is None or head.id in roots:
+        return roots.get(head.id) if head is not None else None
+    lemma = (head.lemma or "").lower()
+    if head.pos != "VERB" or not (triggers().get(lemma) == "heldIn" or lemma in load_words("host_verbs.txt")):
+        return None
+    for child in sent.children(head):
+        if child.rel in ("nsubj", "nsubj:pass", "obj") and child.id in roots:
+            return roots[child.id]
+    above = sent.head(head)
+    if head.rel in ("acl", "acl:relcl") and above is not None:
+        return roots.get(above.id) or event_of(sent, above, roots)
+    return None
+
+
 def nearest_before(events, offset: int):
     before = [e for e in events if e.stop <= offset]
     return before[-1] if before else None
@@ -94,11 +146,11 @@ def dates(ctx, sent, events) -> None:
 
 
 def article_year(ctx) -> int | None:
-    """The year of the article: its date, else the only year its text names."""
+    """The year of the article: its date, else the year its text names most often (the latest of a tie)."""
     if ctx.article.date:
         return int(ctx.article.date[:4])
-    years = set(YEAR_IN_TEXT.findall(ctx.article.text))
-    return int(years.pop()) if len(years) == 1 else None
+    years = Counter(YEAR_IN_TEXT.findall(ctx.article.text))
+    return int(max(years, key=lambda y: (years[y], y))) if years else None
 
 
 def organized_by(ctx, sent, events) -> None:

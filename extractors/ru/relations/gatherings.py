@@ -1,0 +1,140 @@
+"""Attendees the syntax of a gathering names: its partners, its hosts, its genitive, photo captions."""
+
+from __future__ import annotations
+
+from extractors.ru.relations.common import AGENT_TYPES, cand_tokens, is_event, story_sents
+from extractors.ru.relations.participation import NEGATED, PASS_THROUGH, case_words, governor_of, root_of
+from extractors.vocab import load_table, load_words
+
+__all__ = ["extract_gatherings", "gathering_kind"]
+
+# "Ревзин на форуме", "Машков во время пресс-конференции": a caption's person at the event
+CAPTION_MARKS = {("на",), ("в", "ход"), ("во", "время"), ("в", "время")}
+
+
+def gathering_kind(sent, event) -> str | None:
+    """The kind of an event's noun in gathering_roles.tsv: "meeting", "gathering", or None."""
+    table = load_table("gathering_roles.tsv")
+    root = root_of(sent, cand_tokens(sent, event))
+    if root is None:
+        return None
+    lemma = (root.lemma or "").lower()
+    before = sent.tokens[sent.tokens.index(root) - 1] if sent.tokens.index(root) > 0 else None
+    pair = f"{(before.lemma or '').lower()} {lemma}" if before is not None else ""
+    # a compound is its last part: "рок-фестиваль", "кинофорум" are not listed, "фестиваль" is
+    return table.get(pair) or table.get(lemma) or table.get(lemma.rsplit("-", 1)[-1])
+
+
+def extract_gatherings(ctx) -> None:
+    for sent in story_sents(ctx):
+        events = [(e, gathering_kind(sent, e)) for e in ctx.in_sent(sent) if is_event(e)]
+        events = [(e, kind) for e, kind in events if kind]
+        if not events:
+            continue
+        agents = ctx.in_sent(sent, AGENT_TYPES | {"Place"})
+        for event, kind in events:
+            root = root_of(sent, cand_tokens(sent, event))
+            for agent in agents:
+                if agent.key != event.key and attends(sent, agent, root, kind, events):
+                    ctx.add(agent.key, "participatedIn", event.key, sent)
+
+
+def attends(sent, agent, event_root, kind: str, events) -> bool:
+    person = agent.type == "Person"
+    if agent.type == "Place":  # a country at talks, not "заседание правительства Москвы"
+        return (kind == "meeting" and partner_of(sent, agent, event_root)) or host_of(sent, agent, event_root)
+    return (
+        (kind == "meeting" and partner_of(sent, agent, event_root))
+        or genitive_of(sent, agent, event_root, person)
+        or host_of(sent, agent, event_root)
+        or (kind == "meeting" and after_meeting(sent, agent, event_root))
+        or (person and caption_of(sent, agent, event_root, events))
+    )
+
+
+def climb(sent, agent, person: bool):
+    """(token, head) pairs from an agent's root up through appositions, names and, for a person, posts."""
+    node = root_of(sent, cand_tokens(sent, agent))
+    for _ in range(6):
+        head = sent.head(node) if node is not None else None
+        if head is None:
+            return
+        yield node, head
+        bare = not case_words(sent, node)
+        if node.rel in PASS_THROUGH or (person and bare and node.rel == "nmod" and head.pos == "NOUN"):
+            node = head
+        else:
+            return
+
+
+def partner_of(sent, agent, event_root) -> bool:
+    """ "встреча с X", "переговоры с администрацией": the one met takes part."""
+    return any(
+        head is event_root and node.rel == "nmod" and case_words(sent, node)[:1] == ("с",)
+        for node, head in climb(sent, agent, agent.type == "Person")
+    )
+
+
+def genitive_of(sent, agent, event_root, person: bool) -> bool:
+    """ "заседание правительства", "пресс-конференция президента Бориса Тадича": the genitive takes part."""
+    return any(
+        head is event_root and node.rel == "nmod" and not case_words(sent, node)
+        for node, head in climb(sent, agent, person)
+    )
+
+
+def host_of(sent, agent, event_root) -> bool:
+    """ "Путин провёл совещание", "пресс-конференция, которую провёл прокурор X", "открывая заседание,
+    Нарусова заявила": who holds it takes part."""
+    governor = governor_of(sent, agent, agent.type == "Person")
+    if governor is None:
+        return False
+    for verb in host_verbs(sent, event_root):
+        if any((c.lemma or "").lower() in NEGATED for c in sent.children(verb)):
+            continue
+        # a gerund's subject is that of the verb it hangs on: "Открывая заседание, X заявила"
+        if governor is verb or (verb.rel == "advcl" and sent.head(verb) is governor):
+            return True
+    return False
+
+
+def host_verbs(sent, event_root) -> list:
+    """Verbs of holding the event: the one it is the object of, or a relative clause's ("которую провёл")."""
+    verbs = [sent.head(event_root)] if event_root.rel == "obj" else []
+    verbs += [
+        c
+        for c in sent.children(event_root)
+        if c.rel == "acl:relcl"
+        and any(o.rel == "obj" and (o.lemma or "").lower() == "который" for o in sent.children(c))
+    ]
+    return [v for v in verbs if v is not None and (v.lemma or "").lower() in load_words("host_verbs.txt")]
+
+
+def after_meeting(sent, agent, event_root) -> bool:
+    """ "После встречи с Ли Куан Ю Обама назвал …": the subject of the verb after a meeting with someone met them."""
+    verb = sent.head(event_root)
+    partners = [c for c in sent.children(event_root) if c.rel == "nmod" and case_words(sent, c)[:1] == ("с",)]
+    if verb is None or verb.pos != "VERB" or case_words(sent, event_root) != ("после",) or not partners:
+        return False
+    return governor_of(sent, agent, agent.type == "Person") is verb
+
+
+def caption_of(sent, person, event_root, events) -> bool:
+    """A caption without a verb: "Григорий Ревзин на форуме", "Машков во время пресс-конференции на …"."""
+    if any(t.pos in ("VERB", "AUX") for t in sent.tokens):
+        return False
+    if case_words(sent, event_root) not in CAPTION_MARKS:
+        return False
+    own = {t.id for t in cand_tokens(sent, person)}
+    roots = {root_of(sent, cand_tokens(sent, e)).id for e, _ in events}
+    person_root = root_of(sent, cand_tokens(sent, person))
+    if person_root.rel == "nsubj" and person_root.head_id == event_root.id:
+        return True  # parsed as "Ампелонский (is) на встрече"
+    head = sent.head(event_root)
+    for _ in range(4):  # through the events it is part of: "во время пресс-конференции на фестивале"
+        if head is None or head.id in own:
+            return head is not None
+        if head.id not in roots:
+            return False
+        head = sent.head(head)
+    return False

@@ -1,0 +1,111 @@
+"""Who attends a gathering, where and when it is held: the syntax of the gathering noun (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+FACTS = [
+    # (text, fact): "встреча с X": the one met takes part
+    (
+        "Обама провел встречу с Эндой Кенни, премьер-министром Ирландии.",
+        ("Энда Кенни", "participatedIn", "встреча"),
+    ),
+    # a person in the genitive of a gathering noun, through the post before the name
+    (
+        "Сегодня прошла экстренная пресс-конференция президента Сербии Бориса Тадича.",
+        ("Борис Тадич", "participatedIn", "экстренная пресс-конференция президента Сербии"),
+    ),
+    # the host: the subject of "провести" with the gathering as its object
+    (
+        "Министр внутренних дел Эмбер Радд провела заседание чрезвычайного комитета.",
+        ("Эмбер Радд", "participatedIn", "заседание чрезвычайного комитета"),
+    ),
+    # a photo caption: a person "на <event>", no verb
+    (
+        "Владимира Машкова во время пресс-конференции на Одесском международном кинофестивале.",
+        ("Владимир Машков", "participatedIn", "пресс-конференция"),
+    ),
+    # the host in a relative clause; the subject after a meeting with someone; a caption parsed as a clause
+    (
+        "Об арестах объявили на пресс-конференции в Нью-Йорке, которую провел прокурор Сайрус Вэнс-младший.",
+        ("Сайрус Вэнс-младший", "participatedIn", "пресс-конференция"),
+    ),
+    (
+        "После встречи с Ли Куан Ю в Белом доме в 2009 году президент США Барак Обама назвал его легендой.",
+        ("Барак Обама", "participatedIn", "встреча"),
+    ),
+    (
+        "Вадим Ампелонский на встрече в честь 15-летия Википедии в Москве",
+        ("Вадим Ампелонский", "participatedIn", "встреча"),
+    ),
+    # the place of the event's verb, before the event; the city a noun names ("в столице Чехии Праге")
+    (
+        "В Санкт-Петербурге 8 августа открылась выставка художника Константина Сомова.",
+        ("выставка художника", "heldIn", "Санкт-Петербург"),
+    ),
+    (
+        "В столице Чехии Праге 27 мая состоялись финальные встречи чемпионата мира по флорболу.",
+        ("финальные встречи чемпионата мира", "heldIn", "Прага"),
+    ),
+    # the city its name's adjective names
+    (
+        "70-й Каннский кинофестиваль пройдёт 17–28 мая 2017 года.",
+        ("70-й Каннский кинофестиваль", "heldIn", "Канны"),
+    ),
+    (
+        "Московский кинофестиваль впервые прошёл в 1935 году.",
+        ("московский кинофестиваль", "heldIn", "Москва"),
+    ),
+    # the place in the event noun's own phrase, far from it
+    (
+        "Он сообщил, что во время встречи с президентом России Дмитрием Медведевым в Сочи они договорились.",
+        ("встреча", "heldIn", "Сочи"),
+    ),
+]
+
+# a date without a year, in an article without a date: the year the text names most often
+YEARS = "Комиссия создана в 2009 году и обновлена в 2010 году. Её план на 2010 год утверждён. "
+UNDATED = [
+    (YEARS + "27 июня состоялось заседание комиссии.", ("заседание комиссии", "startDate", "2010-06-27")),
+]
+
+NOT_FACTS = [
+    # a negated host
+    ("Иван Петров не провёл совещание в Москве.", ("Иван Петров", "participatedIn", "совещание")),
+    # a caption's person with a verb is left to the verb: "вернулся с форума" is no caption
+    ("Иван Петров вернулся с совещания в Москве.", ("Иван Петров", "participatedIn", "совещание")),
+    # after a meeting with no one named, the subject need not have been there
+    ("После встречи президент США Барак Обама уехал.", ("Барак Обама", "participatedIn", "встреча")),
+    # the country of the city, the country of a body: not where the event is
+    (
+        "В столице Чехии Праге 27 мая состоялись финальные встречи чемпионата мира по флорболу.",
+        ("финальные встречи чемпионата мира", "heldIn", "Чехия"),
+    ),
+    # an adjective of the genitive after the noun is not the event's
+    (
+        "Фестиваль московских театров пройдёт в Казани.",
+        ("фестиваль московских театров", "heldIn", "Москва"),
+    ),
+    (
+        "В Госдуме России прошёл круглый стол о регулировании беспилотных систем.",
+        ("круглый стол", "heldIn", "Россия"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), FACTS, ids=[f"{f[1]}:{f[0]}" for _, f in FACTS])
+def test_event_fact(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text, date="2024-03-01")
+    assert fact in facts, sorted(facts)
+
+
+@pytest.mark.parametrize(("text", "fact"), UNDATED, ids=[f"{f[1]}:{f[2]}" for _, f in UNDATED])
+def test_undated_article(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text)
+    assert fact in facts, sorted(facts)
+
+
+@pytest.mark.parametrize(("text", "fact"), NOT_FACTS, ids=[f"not {f[1]}:{f[0]}" for _, f in NOT_FACTS])
+def test_not_event_fact(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text, date="2024-03-01")
+    assert fact not in facts, sorted(facts)

@@ -20,6 +20,7 @@ from extractors.ru.relations.postwords import (
     cand_at,
     is_post,
     person_case,
+    post_parts,
 )
 from extractors.ru.relations.predicates import object_posts, predicate_posts
 from extractors.ru.relations.subjects import subjects
@@ -213,6 +214,7 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     else:
         role = normalize_post(ctx.models.morph_vocab, role_tokens).lower()
     role = re.sub(r"\s+", " ", role).strip(" ,–-")
+    role = FORMER.sub("бывший ", role)  # "экс-глава МВД": the post is "глава", held before
     add_post(ctx, sent, person.key, role, org_key)
     for org in chained_orgs(ctx, orgs):
         ctx.add(person.key, "affiliatedWith", org.key, sent)
@@ -237,15 +239,17 @@ def chained_orgs(ctx, orgs: list) -> list:
     return out
 
 
+FORMER = re.compile(r"^экс-(?=\w)")
 FROM_ORG = re.compile(r"\bот(?:\s+\w+){0,2}\s*[«\"]?$")
 
 
 def listed(token) -> bool:
-    """A post word that needs no organisation: one of posts.txt, or of arts_posts.txt in the singular."""
+    """A post word that needs no organisation: one of posts.txt, or of arts_posts.txt in the singular;
+    in a compound, any of its parts ("рок-музыкант", "писатель-фронтовик", "экс-президент")."""
     if token.pos not in ("NOUN", "PROPN"):
         return False
-    lemma = (token.lemma or "").lower()
-    return lemma in POST_WORDS or (lemma in ARTS_POSTS and token.feats.get("Number") != "Plur")
+    words = post_parts(token)
+    return bool(words & POST_WORDS) or (bool(words & ARTS_POSTS) and token.feats.get("Number") != "Plur")
 
 
 def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:

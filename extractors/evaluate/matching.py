@@ -75,18 +75,24 @@ class Lemmas:
 
         Words are read in context: a word read rather as an adjective, agreeing in case with the next
         word, modifies it ("главного тренера": not the noun "главное"), and of a noun's readings a person's
-        (animate) one wins ("премьера Великобритании": "премьер", not "премьера")."""
+        (animate) one wins ("премьера Великобритании": "премьер", not "премьера"). An acting holder's
+        post is the post ("исполняющий обязанности председателя": "председатель")."""
         words = WORD.findall(text.lower())
         for index, word in enumerate(words):
             parses = self.analyses(word)
             # a letter read as an abbreviation ("и", "о" of "И. о.") only when nothing else fits
             nouns = [p for p in parses if "NOUN" in p.tag and ("Abbr" not in p.tag or p is parses[0])]
-            if not nouns or self.modifies(word, words[index + 1 : index + 2]):
+            if not nouns or self.modifies(word, words[index + 1 : index + 2]) or self.acting(words, index):
                 continue
             animate = [p for p in nouns if "anim" in p.tag]
             best = max(animate or nouns, key=lambda p: p.score)
             return best.normal_form.replace("ё", "е")
         return self.parse(words[0])[0] if words else ""
+
+    def acting(self, words: list[str], index: int) -> bool:
+        """ "обязанности" of "исполняющий обязанности председателя": the post held is the one after it,
+        as in "и. о. председателя"."""
+        return words[index] == "обязанности" and index > 0 and words[index - 1].startswith("исполняющ")
 
     def modifies(self, word: str, following: list[str]) -> bool:
         """The word reads rather as an adjective (or participle) than as a noun, in the case of the next word."""

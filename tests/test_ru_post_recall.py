@@ -28,6 +28,16 @@ POSITIVE = [
         "Андрей Варичев умер от пневмонии. Несколько дней назад менеджер сдавал тест на коронавирус.",
         ("Андрей Варичев", "holdsPosition", "менеджер @ None"),
     ),
+    # a name in the genitive between a post and a name is the post's complement
+    (
+        "Адвокат Александра Кокорина Андрей Ромашов прокомментировал приговор суда.",
+        ("Андрей Ромашов", "holdsPosition", "адвокат @ None"),
+    ),
+    # coordinated posts before a name: a compound post among them
+    (
+        "25 февраля 2019 года умер британский рок-музыкант, основатель группы Talk Talk Марк Холлис.",
+        ("Марк Холлис", "holdsPosition", "рок-музыкант @ None"),
+    ),
     # professions added to the lists
     (
         "Там он в конце 1980-х познакомился с диджеем Лиамом Хоулеттом.",
@@ -36,6 +46,11 @@ POSITIVE = [
 ]
 
 NOT_FACTS = [
+    # a genitive name after a word that is no post agreeing with the next name is no complement
+    (
+        "Внук бывшего президента - ныне госсоветника Татарстана Минтимера Шаймиева Тимур Шаймиев занял пост.",
+        ("Тимур Шаймиев", "holdsPosition", "госсоветник @ Республика Татарстан"),
+    ),
     # a post noun after two people names neither
     (
         "Владимир Путин встретился с Сергеем Ивановым. Президент заявил, что всё хорошо.",

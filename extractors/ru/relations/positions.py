@@ -51,7 +51,10 @@ def phrase_left(ctx, sent, person) -> list:
                 continue  # "пресс-секретаря Фонда борьбы с коррупцией (ФБК) Киру Ярмыш"
         owner = cand_at(ctx, sent, token)
         if owner is not None and owner.type == "Person":
-            break
+            if out or not complement_name(sent, tokens, owner, person):
+                break
+            skip_to = next(i for i, t in enumerate(tokens) if t.start >= owner.start)
+            continue  # "Адвокат Александра Кокорина Андрей Ромашов": the post of the second name
         if token.text in STOP_TEXT and owner is None and token.text not in QUOTE_MARKS:
             break
         if owner is None and token.pos not in ALLOWED_POS:
@@ -70,6 +73,17 @@ def phrase_left(ctx, sent, person) -> list:
             break
         out.insert(0, token)
     return out
+
+
+def complement_name(sent, tokens: list, owner, person) -> bool:
+    """A name in the genitive between a post and another name: the complement of that name's post
+    ("Адвокат Александра Кокорина Андрей Ромашов"); the post agrees with the second name."""
+    case = person_case(sent, person)
+    before = [t for t in tokens if t.stop <= owner.start]
+    if person_case(sent, owner) != "Gen" or case in ("Gen", "Acc", None) or not before:
+        return False
+    post = before[-1]
+    return post.pos == "NOUN" and is_post(post) and agrees(post, case, person_case(sent, person, "Gender"))
 
 
 def abbreviation_start(ctx, sent, tokens: list, close: int) -> int | None:

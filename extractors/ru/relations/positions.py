@@ -8,7 +8,7 @@ from extractors.ru.names import normalize_post
 from extractors.ru.relations.appositions import appositions_right
 from extractors.ru.relations.common import ORG_SET, article_region, resolve_territory, story_sents
 from extractors.ru.relations.postlists import coordinated_left, list_posts
-from extractors.ru.relations.postrefs import referring_posts
+from extractors.ru.relations.postrefs import dropped_subject_posts, referring_posts
 from extractors.ru.relations.posts import add_post
 from extractors.ru.relations.postwords import (
     ALLOWED_POS,
@@ -182,7 +182,7 @@ def extract_positions(ctx) -> None:
         for person, obj in subjects(ctx, sent, rels=("obj",)):
             for phrase in object_posts(ctx, sent, obj):
                 add_position(ctx, sent, person, phrase)
-        for person, phrase in referring_posts(ctx, sent):
+        for person, phrase in [*referring_posts(ctx, sent), *dropped_subject_posts(ctx, sent)]:
             add_position(ctx, sent, person, phrase)
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from extractors.ru.relations.common import story_sents
 from extractors.ru.relations.postwords import LISTED_POSTS, post_parts
+from extractors.ru.relations.predicates import COPULAS, OFFICE_VERBS, clause_posts
 from extractors.ru.relations.subjects import SUBJECT_RELS, WINDOW, name_feat
 
-__all__ = ["referring_posts"]
+__all__ = ["dropped_subject_posts", "referring_posts"]
 
 
 def referring_posts(ctx, sent) -> list[tuple[object, list]]:
@@ -65,3 +66,29 @@ def modifiers(sent, token) -> list:
     while start > 0 and sent.tokens[start - 1].pos == "ADJ" and not sent.tokens[start - 1].text[:1].isdigit():
         start -= 1
     return sent.tokens[start:index]
+
+
+def dropped_subject_posts(ctx, sent) -> list[tuple[object, list]]:
+    """(person, post phrase) for a clause with no subject written that states a post, when one person
+    alone was named just before: "Стал генералом, работал министром" after "Ван Чжэнь …"."""
+    root = next((t for t in sent.tokens if t.rel == "root"), None)
+    if root is None or any(c.rel in SUBJECT_RELS for c in sent.children(root)):
+        return []
+    verb = (
+        root
+        if root.pos in ("VERB", "AUX")
+        else next((c for c in sent.children(root) if c.rel == "cop"), None)
+    )
+    if verb is None or (verb.lemma or "").lower() not in COPULAS | OFFICE_VERBS:
+        return []
+    if verb.feats.get("Number") != "Sing" or verb.feats.get("Gender") not in ("Masc", "Fem"):
+        return []  # a past-tense verb tells the subject's gender: "стал", "была"
+    person = sole_person(ctx, sent, verb)
+    if person is None:
+        return []
+    joined = [
+        t
+        for t in sent.children(root)
+        if t.rel == "conj" and not any(c.rel in SUBJECT_RELS for c in sent.children(t))
+    ]
+    return [(person, phrase) for phrase in clause_posts(ctx, sent, [root, *joined])]

@@ -86,16 +86,25 @@ def complement_name(sent, tokens: list, owner, person) -> bool:
     return post.pos == "NOUN" and is_post(post) and agrees(post, case, person_case(sent, person, "Gender"))
 
 
+MAX_SHORT_NAME = 8  # tokens in parentheses: "(Христианско-демократический союз Германии)"
+
+
 def abbreviation_start(ctx, sent, tokens: list, close: int) -> int | None:
-    """The index of "(" opening a short name in parentheses that ends at `close`: "(ФБК)", "(Роскомнадзора)"."""
-    for index in range(close - 1, max(-1, close - 5), -1):
-        token = tokens[index]
-        if token.text == "(":
-            return index if index < close - 1 else None
+    """The index of "(" opening a name in parentheses that ends at `close`: "(ФБК)", "(Роскомнадзора)",
+    "(Христианско-демократический союз Германии)" (a capitalised phrase of adjectives and nouns)."""
+    window = range(close - 1, max(-1, close - MAX_SHORT_NAME - 1), -1)
+    start = next((i for i in window if tokens[i].text == "("), None)
+    if start is None or start == close - 1:
+        return None
+    inside = tokens[start + 1 : close]
+    named = inside[0].text[:1].isupper()
+    for token in inside:
         owner = cand_at(ctx, sent, token)
-        if token.pos != "PROPN" and (owner is None or owner.type == "Person"):
+        if owner is not None and owner.type == "Person":
             return None
-    return None
+        if owner is None and token.pos != "PROPN" and not (named and token.pos in ("ADJ", "NOUN")):
+            return None
+    return start
 
 
 # prepositions inside a post: "директор НАСА по космическим полётам", "посол Евросоюза на Южном Кавказе"

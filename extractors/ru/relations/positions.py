@@ -7,18 +7,15 @@ import re
 from extractors.ru.names import normalize_post
 from extractors.ru.relations.appositions import appositions_right
 from extractors.ru.relations.common import ORG_SET, article_region, resolve_territory, story_sents
+from extractors.ru.relations.phrases import phrase_left
 from extractors.ru.relations.postlists import coordinated_left, list_posts
 from extractors.ru.relations.postrefs import dropped_subject_posts, referring_posts
 from extractors.ru.relations.posts import add_post
 from extractors.ru.relations.postwords import (
-    ALLOWED_POS,
     ARTS_POSTS,
     NATIONAL_POSTS,
     POST_WORDS,
-    QUOTE_MARKS,
-    STOP_TEXT,
     agrees,
-    cand_at,
     is_post,
     person_case,
     post_parts,
@@ -29,94 +26,11 @@ from extractors.vocab import fold, load_table
 
 __all__ = ["extract_positions", "POST_WORDS"]
 
-ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио)\s*$", re.IGNORECASE)
+ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио|\bисполняющ\w*\s+обязанности)\s*$", re.IGNORECASE)
+ACTING_WINDOW = 32  # characters before a post that may say its holder is acting
 # posts of a territory: with no organisation written, they belong to the region the article is about
 TERRITORIAL = {"губернатор", "вице-губернатор", "врио"}
 MINISTRY_HEADS = {"министр": "министерство", "замминистра": "министерство"}
-
-
-def phrase_left(ctx, sent, person) -> list:
-    """Tokens before the person that can belong to its post: posts, modifiers, genitive names."""
-    tokens = [t for t in sent.tokens if t.stop <= person.start]
-    out: list = []
-    skip_to = None
-    for index in range(len(tokens) - 1, -1, -1):
-        token = tokens[index]
-        if skip_to is not None and index >= skip_to:
-            continue
-        skip_to = None
-        if token.text == ")":
-            skip_to = abbreviation_start(ctx, sent, tokens, index)
-            if skip_to is not None:
-                continue  # "пресс-секретаря Фонда борьбы с коррупцией (ФБК) Киру Ярмыш"
-        owner = cand_at(ctx, sent, token)
-        if owner is not None and owner.type == "Person":
-            if out or not complement_name(sent, tokens, owner, person):
-                break
-            skip_to = next(i for i, t in enumerate(tokens) if t.start >= owner.start)
-            continue  # "Адвокат Александра Кокорина Андрей Ромашов": the post of the second name
-        if token.text in STOP_TEXT and owner is None and token.text not in QUOTE_MARKS:
-            break
-        if owner is None and token.pos not in ALLOWED_POS:
-            break
-        case = token.feats.get("Case")
-        governed = governing(tokens, index) in POST_PREPOSITIONS
-        if (
-            owner is None
-            and token.pos == "NOUN"
-            and not is_post(token)
-            and case not in ("Gen", None)
-            and not governed
-        ):
-            break  # "под руководством", "по инициативе": not part of a post (but "суда по правам человека" is)
-        if owner is None and token.pos == "ADP" and (token.lemma or "") not in POST_PREPOSITIONS:
-            break
-        out.insert(0, token)
-    return out
-
-
-def complement_name(sent, tokens: list, owner, person) -> bool:
-    """A name in the genitive between a post and another name: the complement of that name's post
-    ("Адвокат Александра Кокорина Андрей Ромашов"); the post agrees with the second name."""
-    case = person_case(sent, person)
-    before = [t for t in tokens if t.stop <= owner.start]
-    if person_case(sent, owner) != "Gen" or case in ("Gen", "Acc", None) or not before:
-        return False
-    post = before[-1]
-    return post.pos == "NOUN" and is_post(post) and agrees(post, case, person_case(sent, person, "Gender"))
-
-
-MAX_SHORT_NAME = 8  # tokens in parentheses: "(Христианско-демократический союз Германии)"
-
-
-def abbreviation_start(ctx, sent, tokens: list, close: int) -> int | None:
-    """The index of "(" opening a name in parentheses that ends at `close`: "(ФБК)", "(Роскомнадзора)",
-    "(Христианско-демократический союз Германии)" (a capitalised phrase of adjectives and nouns)."""
-    window = range(close - 1, max(-1, close - MAX_SHORT_NAME - 1), -1)
-    start = next((i for i in window if tokens[i].text == "("), None)
-    if start is None or start == close - 1:
-        return None
-    inside = tokens[start + 1 : close]
-    named = inside[0].text[:1].isupper()
-    for token in inside:
-        owner = cand_at(ctx, sent, token)
-        if owner is not None and owner.type == "Person":
-            return None
-        if owner is None and token.pos != "PROPN" and not (named and token.pos in ("ADJ", "NOUN")):
-            return None
-    return start
-
-
-# prepositions inside a post: "директор НАСА по космическим полётам", "посол Евросоюза на Южном Кавказе"
-POST_PREPOSITIONS = {"по", "в", "от", "на", "при"}
-
-
-def governing(tokens: list, index: int) -> str:
-    """The preposition before a noun and its modifiers: "по" for "по космическим полётам"."""
-    index -= 1
-    while index >= 0 and tokens[index].pos in ("ADJ", "DET"):
-        index -= 1
-    return (tokens[index].lemma or "") if index >= 0 and tokens[index].pos == "ADP" else ""
 
 
 def role_span(phrase: list, person_case: str | None, text: str = "", gender: str | None = None) -> list:
@@ -128,7 +42,7 @@ def role_span(phrase: list, person_case: str | None, text: str = "", gender: str
         i
         for i, t in enumerate(phrase)
         if is_post(t)
-        and (agrees(t, person_case, gender) or ACTING.search(text[max(0, t.start - 8) : t.start]))
+        and (agrees(t, person_case, gender) or ACTING.search(text[max(0, t.start - ACTING_WINDOW) : t.start]))
     ]
     if not posts:
         return []
@@ -229,7 +143,9 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         org_key, role_tokens, nationality = gentilic_org(ctx, role_tokens)
     if org_key is None and not nationality and not any(listed(t) for t in role_tokens):
         return  # an unlisted animate noun ("правозащитник") is a post only next to its organisation
-    if ACTING.search(ctx.article.text[max(sent.start, role_tokens[0].start - 8) : role_tokens[0].start]):
+    if ACTING.search(
+        ctx.article.text[max(sent.start, role_tokens[0].start - ACTING_WINDOW) : role_tokens[0].start]
+    ):
         # "и.о. министра": the post stays in the genitive after "исполняющий обязанности"
         written = " ".join(t.text for t in role_tokens)
         role = "исполняющий обязанности " + written.lower()

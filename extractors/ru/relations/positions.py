@@ -20,7 +20,7 @@ from extractors.ru.relations.postwords import (
     person_case,
     post_parts,
 )
-from extractors.ru.relations.predicates import object_posts, predicate_posts
+from extractors.ru.relations.predicates import object_posts, participle_posts, predicate_posts
 from extractors.ru.relations.subjects import subjects
 from extractors.vocab import fold, load_table
 
@@ -97,7 +97,11 @@ def extract_positions(ctx) -> None:
             for phrase in (left, *right):
                 if phrase:
                     add_position(ctx, sent, person, phrase)
-            for phrase in [*chained, *coordinated_left(ctx, sent, left, gender)]:
+            for phrase in [
+                *chained,
+                *coordinated_left(ctx, sent, left, gender),
+                *participle_posts(ctx, sent, person),
+            ]:
                 add_position(ctx, sent, person, phrase)
         for person, subject in subjects(ctx, sent):
             for phrase in predicate_posts(ctx, sent, subject):

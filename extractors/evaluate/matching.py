@@ -49,6 +49,7 @@ class Lemmas:
             morph = pymorphy3.MorphAnalyzer()
         self.morph = morph
         self.cache: dict[str, tuple[str, bool]] = {}
+        self.parses: dict[str, list] = {}
         words = load_gatherings() if gatherings is None else gatherings
         self.gatherings = [tuple(self.lemmas(w)) for w in words]
 
@@ -63,14 +64,45 @@ class Lemmas:
     def lemmas(self, text: str) -> list[str]:
         return [self.parse(w)[0] for w in WORD.findall(text.lower())]
 
+    def analyses(self, word: str) -> list:
+        hit = self.parses.get(word)
+        if hit is None:
+            hit = self.parses[word] = self.morph.parse(word)
+        return hit
+
     def head_noun(self, text: str) -> str:
-        """The lemma of the first noun ("председателя Банка России" -> "председатель")."""
+        """The lemma of the first noun ("председателя Банка России" -> "председатель").
+
+        Words are read in context: a word read rather as an adjective, agreeing in case with the next
+        word, modifies it ("главного тренера": not the noun "главное"), and of a noun's readings a person's
+        (animate) one wins ("премьера Великобритании": "премьер", not "премьера"). An acting holder's
+        post is the post ("исполняющий обязанности председателя": "председатель")."""
         words = WORD.findall(text.lower())
-        for word in words:
-            lemma, noun = self.parse(word)
-            if noun:
-                return lemma
+        for index, word in enumerate(words):
+            parses = self.analyses(word)
+            # a letter read as an abbreviation ("и", "о" of "И. о.") only when nothing else fits
+            nouns = [p for p in parses if "NOUN" in p.tag and ("Abbr" not in p.tag or p is parses[0])]
+            if not nouns or self.modifies(word, words[index + 1 : index + 2]) or self.acting(words, index):
+                continue
+            animate = [p for p in nouns if "anim" in p.tag]
+            best = max(animate or nouns, key=lambda p: p.score)
+            return best.normal_form.replace("ё", "е")
         return self.parse(words[0])[0] if words else ""
+
+    def acting(self, words: list[str], index: int) -> bool:
+        """ "обязанности" of "исполняющий обязанности председателя": the post held is the one after it,
+        as in "и. о. председателя"."""
+        return words[index] == "обязанности" and index > 0 and words[index - 1].startswith("исполняющ")
+
+    def modifies(self, word: str, following: list[str]) -> bool:
+        """The word reads rather as an adjective (or participle) than as a noun, in the case of the next word."""
+        if not following:
+            return False
+        parses = self.analyses(word)
+        adjectives = [p for p in parses if {"ADJF", "PRTF"} & p.tag.grammemes]
+        if sum(p.score for p in adjectives) <= sum(p.score for p in parses if "NOUN" in p.tag):
+            return False  # "главой": the noun "глава", though "главый" could be an adjective
+        return bool({p.tag.case for p in adjectives} & {p.tag.case for p in self.analyses(following[0])})
 
     def is_gathering(self, text: str) -> bool:
         lemmas = self.lemmas(text)

@@ -7,91 +7,30 @@ import re
 from extractors.ru.names import normalize_post
 from extractors.ru.relations.appositions import appositions_right
 from extractors.ru.relations.common import ORG_SET, article_region, resolve_territory, story_sents
+from extractors.ru.relations.phrases import phrase_left
 from extractors.ru.relations.postlists import coordinated_left, list_posts
+from extractors.ru.relations.postrefs import dropped_subject_posts, referring_posts
 from extractors.ru.relations.posts import add_post
 from extractors.ru.relations.postwords import (
-    ALLOWED_POS,
     ARTS_POSTS,
     NATIONAL_POSTS,
     POST_WORDS,
-    QUOTE_MARKS,
-    STOP_TEXT,
     agrees,
-    cand_at,
     is_post,
     person_case,
+    post_parts,
 )
-from extractors.ru.relations.predicates import object_posts, predicate_posts
+from extractors.ru.relations.predicates import object_posts, participle_posts, predicate_posts
 from extractors.ru.relations.subjects import subjects
 from extractors.vocab import fold, load_table
 
 __all__ = ["extract_positions", "POST_WORDS"]
 
-ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио)\s*$", re.IGNORECASE)
+ACTING = re.compile(r"(?:\bи\.\s?о\.|\bврио|\bисполняющ\w*\s+обязанности)\s*$", re.IGNORECASE)
+ACTING_WINDOW = 32  # characters before a post that may say its holder is acting
 # posts of a territory: with no organisation written, they belong to the region the article is about
 TERRITORIAL = {"губернатор", "вице-губернатор", "врио"}
 MINISTRY_HEADS = {"министр": "министерство", "замминистра": "министерство"}
-
-
-def phrase_left(ctx, sent, person) -> list:
-    """Tokens before the person that can belong to its post: posts, modifiers, genitive names."""
-    tokens = [t for t in sent.tokens if t.stop <= person.start]
-    out: list = []
-    skip_to = None
-    for index in range(len(tokens) - 1, -1, -1):
-        token = tokens[index]
-        if skip_to is not None and index >= skip_to:
-            continue
-        skip_to = None
-        if token.text == ")":
-            skip_to = abbreviation_start(ctx, sent, tokens, index)
-            if skip_to is not None:
-                continue  # "пресс-секретаря Фонда борьбы с коррупцией (ФБК) Киру Ярмыш"
-        owner = cand_at(ctx, sent, token)
-        if owner is not None and owner.type == "Person":
-            break
-        if token.text in STOP_TEXT and owner is None and token.text not in QUOTE_MARKS:
-            break
-        if owner is None and token.pos not in ALLOWED_POS:
-            break
-        case = token.feats.get("Case")
-        governed = governing(tokens, index) in POST_PREPOSITIONS
-        if (
-            owner is None
-            and token.pos == "NOUN"
-            and not is_post(token)
-            and case not in ("Gen", None)
-            and not governed
-        ):
-            break  # "под руководством", "по инициативе": not part of a post (but "суда по правам человека" is)
-        if owner is None and token.pos == "ADP" and (token.lemma or "") not in POST_PREPOSITIONS:
-            break
-        out.insert(0, token)
-    return out
-
-
-def abbreviation_start(ctx, sent, tokens: list, close: int) -> int | None:
-    """The index of "(" opening a short name in parentheses that ends at `close`: "(ФБК)", "(Роскомнадзора)"."""
-    for index in range(close - 1, max(-1, close - 5), -1):
-        token = tokens[index]
-        if token.text == "(":
-            return index if index < close - 1 else None
-        owner = cand_at(ctx, sent, token)
-        if token.pos != "PROPN" and (owner is None or owner.type == "Person"):
-            return None
-    return None
-
-
-# prepositions inside a post: "директор НАСА по космическим полётам", "посол Евросоюза на Южном Кавказе"
-POST_PREPOSITIONS = {"по", "в", "от", "на", "при"}
-
-
-def governing(tokens: list, index: int) -> str:
-    """The preposition before a noun and its modifiers: "по" for "по космическим полётам"."""
-    index -= 1
-    while index >= 0 and tokens[index].pos in ("ADJ", "DET"):
-        index -= 1
-    return (tokens[index].lemma or "") if index >= 0 and tokens[index].pos == "ADP" else ""
 
 
 def role_span(phrase: list, person_case: str | None, text: str = "", gender: str | None = None) -> list:
@@ -103,7 +42,7 @@ def role_span(phrase: list, person_case: str | None, text: str = "", gender: str
         i
         for i, t in enumerate(phrase)
         if is_post(t)
-        and (agrees(t, person_case, gender) or ACTING.search(text[max(0, t.start - 8) : t.start]))
+        and (agrees(t, person_case, gender) or ACTING.search(text[max(0, t.start - ACTING_WINDOW) : t.start]))
     ]
     if not posts:
         return []
@@ -158,7 +97,11 @@ def extract_positions(ctx) -> None:
             for phrase in (left, *right):
                 if phrase:
                     add_position(ctx, sent, person, phrase)
-            for phrase in [*chained, *coordinated_left(ctx, sent, left, gender)]:
+            for phrase in [
+                *chained,
+                *coordinated_left(ctx, sent, left, gender),
+                *participle_posts(ctx, sent, person),
+            ]:
                 add_position(ctx, sent, person, phrase)
         for person, subject in subjects(ctx, sent):
             for phrase in predicate_posts(ctx, sent, subject):
@@ -166,6 +109,8 @@ def extract_positions(ctx) -> None:
         for person, obj in subjects(ctx, sent, rels=("obj",)):
             for phrase in object_posts(ctx, sent, obj):
                 add_position(ctx, sent, person, phrase)
+        for person, phrase in [*referring_posts(ctx, sent), *dropped_subject_posts(ctx, sent)]:
+            add_position(ctx, sent, person, phrase)
 
 
 def add_position(ctx, sent, person, phrase: list) -> None:
@@ -202,7 +147,9 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         org_key, role_tokens, nationality = gentilic_org(ctx, role_tokens)
     if org_key is None and not nationality and not any(listed(t) for t in role_tokens):
         return  # an unlisted animate noun ("правозащитник") is a post only next to its organisation
-    if ACTING.search(ctx.article.text[max(sent.start, role_tokens[0].start - 8) : role_tokens[0].start]):
+    if ACTING.search(
+        ctx.article.text[max(sent.start, role_tokens[0].start - ACTING_WINDOW) : role_tokens[0].start]
+    ):
         # "и.о. министра": the post stays in the genitive after "исполняющий обязанности"
         written = " ".join(t.text for t in role_tokens)
         role = "исполняющий обязанности " + written.lower()
@@ -213,6 +160,7 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     else:
         role = normalize_post(ctx.models.morph_vocab, role_tokens).lower()
     role = re.sub(r"\s+", " ", role).strip(" ,–-")
+    role = FORMER.sub("бывший ", role)  # "экс-глава МВД": the post is "глава", held before
     add_post(ctx, sent, person.key, role, org_key)
     for org in chained_orgs(ctx, orgs):
         ctx.add(person.key, "affiliatedWith", org.key, sent)
@@ -237,15 +185,17 @@ def chained_orgs(ctx, orgs: list) -> list:
     return out
 
 
+FORMER = re.compile(r"^экс-(?=\w)")
 FROM_ORG = re.compile(r"\bот(?:\s+\w+){0,2}\s*[«\"]?$")
 
 
 def listed(token) -> bool:
-    """A post word that needs no organisation: one of posts.txt, or of arts_posts.txt in the singular."""
+    """A post word that needs no organisation: one of posts.txt, or of arts_posts.txt in the singular;
+    in a compound, any of its parts ("рок-музыкант", "писатель-фронтовик", "экс-президент")."""
     if token.pos not in ("NOUN", "PROPN"):
         return False
-    lemma = (token.lemma or "").lower()
-    return lemma in POST_WORDS or (lemma in ARTS_POSTS and token.feats.get("Number") != "Plur")
+    words = post_parts(token)
+    return bool(words & POST_WORDS) or (bool(words & ARTS_POSTS) and token.feats.get("Number") != "Plur")
 
 
 def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:

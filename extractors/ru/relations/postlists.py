@@ -3,7 +3,14 @@
 
 from __future__ import annotations
 
-from extractors.ru.relations.postwords import LISTED_POSTS, cand_at, is_post, person_case, post_tail
+from extractors.ru.relations.postwords import (
+    LISTED_POSTS,
+    cand_at,
+    is_post,
+    person_case,
+    post_parts,
+    post_tail,
+)
 
 __all__ = ["coordinated_left", "list_posts"]
 
@@ -96,7 +103,7 @@ def coordinated_left(ctx, sent, span: list, gender: str | None = None) -> list[l
                 break
             chunk.insert(0, token)
         head = next((t for t in chunk if t.pos == "NOUN"), None)
-        if head is None or not same_form(head, post) or (head.lemma or "").lower() not in LISTED_POSTS:
+        if head is None or not same_form(head, post) or not post_parts(head) & LISTED_POSTS:
             break
         out.append(chunk)
         index = sent.tokens.index(chunk[0])

@@ -15,6 +15,7 @@ __all__ = [
     "agrees",
     "cand_at",
     "is_post",
+    "post_parts",
     "person_case",
     "post_tail",
 ]
@@ -45,6 +46,14 @@ def is_post(token) -> bool:
         and lemma not in NOT_POSTS
         and len(lemma) > 2
     )
+
+
+def post_parts(token) -> set[str]:
+    """The lemma of a word and, for a compound, its parts: "рок-музыкант" is also a "музыкант"; none
+    for a compound with a word that is no post ("женщина-спикер": the post is in the name's phrase)."""
+    lemma = (token.lemma or "").lower()
+    parts = [part for part in lemma.split("-") if len(part) > 3]
+    return set() if set(parts) & NOT_POSTS else {lemma, *parts}
 
 
 def agrees(token, person_case: str | None, gender: str | None = None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractors.ru.relations.postwords import is_post, post_tail
 from extractors.ru.relations.subjects import predicates
 
-__all__ = ["object_posts", "predicate_posts"]
+__all__ = ["COPULAS", "OFFICE_VERBS", "clause_posts", "object_posts", "participle_posts", "predicate_posts"]
 
 # "назначен министром", "стал президентом компании", "является директором": a post in the instrumental
 COPULAS = {
@@ -54,9 +54,14 @@ def instrumental_posts(sent, token) -> list:
 def predicate_posts(ctx, sent, subject) -> list[list]:
     """The posts a subject is named to or serves as: "Главой Рособрнадзора назначен Сергей Кравцов",
     "Сидибе был министром здравоохранения, а затем министром иностранных дел"."""
+    return clause_posts(ctx, sent, predicates(sent, subject))
+
+
+def clause_posts(ctx, sent, preds: list) -> list[list]:
+    """The posts the predicates of one subject state: "стал генералом, работал министром"."""
     out = []
     linked = False  # a noun predicate with "быть" links the nouns joined to it too
-    for pred in predicates(sent, subject):
+    for pred in preds:
         lemma = (pred.lemma or "").lower()
         if pred.pos == "NOUN":
             copula = any(c.rel == "cop" for c in sent.children(pred))
@@ -104,4 +109,22 @@ def object_posts(ctx, sent, obj) -> list[list]:
     for token in sent.children(verb):
         if token is not obj and token.feats.get("Case") == "Ins" and is_post(token):
             out.extend(post_phrase(ctx, sent, post) for post in instrumental_posts(sent, token))
+    return out
+
+
+def participle_posts(ctx, sent, person) -> list[list]:
+    """The posts a participle after a name states: "Иван Петров, назначенный министром финансов",
+    "занимающий пост губернатора", "исполняющий обязанности официального представителя …"."""
+    ids = {t.id for t in sent.tokens if person.start <= t.start < person.stop}
+    verbs = [
+        t for t in sent.tokens if t.rel == "acl" and t.head_id in ids and t.feats.get("VerbForm") == "Part"
+    ]
+    out = clause_posts(ctx, sent, verbs)
+    for verb in verbs:
+        if (verb.lemma or "").lower() != "исполнять":
+            continue
+        for duty in sent.children(verb):
+            if (duty.lemma or "").lower() == "обязанность":
+                posts = [t for t in sent.children(duty) if t.feats.get("Case") == "Gen" and is_post(t)]
+                out.extend(post_phrase(ctx, sent, post) for post in posts)
     return out

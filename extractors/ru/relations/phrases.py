@@ -1,0 +1,99 @@
+"""The words before a name that may hold its post: "пресс-секретаря Фонда борьбы с коррупцией (ФБК) Киру Ярмыш"."""
+
+from __future__ import annotations
+
+from extractors.ru.relations.postwords import (
+    ALLOWED_POS,
+    QUOTE_MARKS,
+    STOP_TEXT,
+    agrees,
+    cand_at,
+    is_post,
+    person_case,
+)
+
+__all__ = ["phrase_left"]
+
+
+def phrase_left(ctx, sent, person) -> list:
+    """Tokens before the person that can belong to its post: posts, modifiers, genitive names."""
+    tokens = [t for t in sent.tokens if t.stop <= person.start]
+    out: list = []
+    skip_to = None
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if skip_to is not None and index >= skip_to:
+            continue
+        skip_to = None
+        if token.text == ")":
+            skip_to = abbreviation_start(ctx, sent, tokens, index)
+            if skip_to is not None:
+                continue  # "пресс-секретаря Фонда борьбы с коррупцией (ФБК) Киру Ярмыш"
+        owner = cand_at(ctx, sent, token)
+        if owner is not None and owner.type == "Person":
+            if out or not complement_name(sent, tokens, owner, person):
+                break
+            skip_to = next(i for i, t in enumerate(tokens) if t.start >= owner.start)
+            continue  # "Адвокат Александра Кокорина Андрей Ромашов": the post of the second name
+        if token.text in STOP_TEXT and owner is None and token.text not in QUOTE_MARKS:
+            break
+        if owner is None and token.pos not in ALLOWED_POS:
+            break
+        case = token.feats.get("Case")
+        governed = governing(tokens, index) in POST_PREPOSITIONS
+        if (
+            owner is None
+            and token.pos == "NOUN"
+            and not is_post(token)
+            and case not in ("Gen", None)
+            and not governed
+        ):
+            break  # "под руководством", "по инициативе": not part of a post (but "суда по правам человека" is)
+        if owner is None and token.pos == "ADP" and (token.lemma or "") not in POST_PREPOSITIONS:
+            break
+        out.insert(0, token)
+    return out
+
+
+def complement_name(sent, tokens: list, owner, person) -> bool:
+    """A name in the genitive between a post and another name: the complement of that name's post
+    ("Адвокат Александра Кокорина Андрей Ромашов"); the post agrees with the second name."""
+    case = person_case(sent, person)
+    before = [t for t in tokens if t.stop <= owner.start]
+    if person_case(sent, owner) != "Gen" or case in ("Gen", "Acc", None) or not before:
+        return False
+    post = before[-1]
+    return post.pos == "NOUN" and is_post(post) and agrees(post, case, person_case(sent, person, "Gender"))
+
+
+MAX_SHORT_NAME = 8  # tokens in parentheses: "(Христианско-демократический союз Германии)"
+
+
+def abbreviation_start(ctx, sent, tokens: list, close: int) -> int | None:
+    """The index of "(" opening a name in parentheses that ends at `close`: "(ФБК)", "(Роскомнадзора)",
+    "(Христианско-демократический союз Германии)" (a capitalised phrase of adjectives and nouns)."""
+    window = range(close - 1, max(-1, close - MAX_SHORT_NAME - 1), -1)
+    start = next((i for i in window if tokens[i].text == "("), None)
+    if start is None or start == close - 1:
+        return None
+    inside = tokens[start + 1 : close]
+    named = inside[0].text[:1].isupper()
+    for token in inside:
+        owner = cand_at(ctx, sent, token)
+        if owner is not None and owner.type == "Person":
+            return None
+        if owner is None and token.pos != "PROPN" and not (named and token.pos in ("ADJ", "NOUN")):
+            return None
+    return start
+
+
+# prepositions inside a post: "директор НАСА по космическим полётам", "посол Евросоюза на Южном Кавказе"
+POST_PREPOSITIONS = {"по", "в", "от", "на", "при"}
+
+
+def governing(tokens: list, index: int) -> str:
+    """The preposition before a noun and its modifiers: "по" for "по космическим полётам"."""
+    index -= 1
+    while index >= 0 and tokens[index].pos in ("ADJ", "DET"):
+        index -= 1
+    return (tokens[index].lemma or "") if index >= 0 and tokens[index].pos == "ADP" else ""

@@ -1,0 +1,94 @@
+"""Posts named in place of a name: "Андрей Варичев умер … Forbes уточняет, что менеджер скончался"."""
+
+from __future__ import annotations
+
+from extractors.ru.relations.common import story_sents
+from extractors.ru.relations.postwords import LISTED_POSTS, post_parts
+from extractors.ru.relations.predicates import COPULAS, OFFICE_VERBS, clause_posts
+from extractors.ru.relations.subjects import SUBJECT_RELS, WINDOW, name_feat
+
+__all__ = ["dropped_subject_posts", "referring_posts"]
+
+
+def referring_posts(ctx, sent) -> list[tuple[object, list]]:
+    """(person, post phrase) for a bare post noun that is a subject and stands for the one person
+    named just before it: "61-летняя певица сообщила" after "Поп-звезда Мадонна …". A post with words
+    after it ("представитель партии заявил") names someone new more often than not; so does a post
+    after two people, whom it cannot tell apart."""
+    out = []
+    for token in sent.tokens:
+        if not referring(ctx, sent, token):
+            continue
+        person = sole_person(ctx, sent, token)
+        if person is not None:
+            out.append((person, modifiers(sent, token) + [token]))
+    return out
+
+
+def referring(ctx, sent, token) -> bool:
+    """A singular post noun, the subject of its clause, with no words of its own after it and no name."""
+    if token.rel not in SUBJECT_RELS or token.pos != "NOUN" or not post_parts(token) & LISTED_POSTS:
+        return False
+    if token.feats.get("Number") != "Sing" or token.feats.get("Gender") not in ("Masc", "Fem"):
+        return False
+    dependents = [c for c in sent.children(token) if c.pos not in ("ADJ", "DET", "PUNCT")]
+    return not dependents and not any(c.start <= token.start < c.stop for c in ctx.in_sent(sent))
+
+
+def sole_person(ctx, sent, token):
+    """The one person named in this sentence before the token and in the `WINDOW` sentences before,
+    if their names agree with the post's gender (or do not tell it) and no one was named more often
+    before: "полковник был задержан" is still the story's colonel, whoever was named last."""
+    sents = story_sents(ctx)
+    index = next((i for i, s in enumerate(sents) if s is sent), None)
+    if index is None:
+        return None
+    counts: dict[str, int] = {}
+    found: dict[str, object] = {}
+    for number, other in enumerate(sents[: index + 1]):
+        for cand in ctx.in_sent(other, {"Person"}):
+            if other is not sent or cand.stop <= token.start:
+                counts[cand.key] = counts.get(cand.key, 0) + 1
+                if number >= index - WINDOW:
+                    found.setdefault(cand.key, cand)
+    if len(found) != 1:
+        return None
+    person = next(iter(found.values()))
+    if counts[person.key] < max(counts.values()):
+        return None
+    return person if name_feat(person.sent, person, "Gender") in (None, token.feats.get("Gender")) else None
+
+
+def modifiers(sent, token) -> list:
+    """The adjectives right before the post, but not an age ("61-летняя")."""
+    index = sent.tokens.index(token)
+    start = index
+    while start > 0 and sent.tokens[start - 1].pos == "ADJ" and not sent.tokens[start - 1].text[:1].isdigit():
+        start -= 1
+    return sent.tokens[start:index]
+
+
+def dropped_subject_posts(ctx, sent) -> list[tuple[object, list]]:
+    """(person, post phrase) for a clause with no subject written that states a post, when one person
+    alone was named just before: "Стал генералом, работал министром" after "Ван Чжэнь …"."""
+    root = next((t for t in sent.tokens if t.rel == "root"), None)
+    if root is None or any(c.rel in SUBJECT_RELS for c in sent.children(root)):
+        return []
+    verb = (
+        root
+        if root.pos in ("VERB", "AUX")
+        else next((c for c in sent.children(root) if c.rel == "cop"), None)
+    )
+    if verb is None or (verb.lemma or "").lower() not in COPULAS | OFFICE_VERBS:
+        return []
+    if verb.feats.get("Number") != "Sing" or verb.feats.get("Gender") not in ("Masc", "Fem"):
+        return []  # a past-tense verb tells the subject's gender: "стал", "была"
+    person = sole_person(ctx, sent, verb)
+    if person is None:
+        return []
+    joined = [
+        t
+        for t in sent.children(root)
+        if t.rel == "conj" and not any(c.rel in SUBJECT_RELS for c in sent.children(t))
+    ]
+    return [(person, phrase) for phrase in clause_posts(ctx, sent, [root, *joined])]

@@ -1,0 +1,141 @@
+"""Recall of posts and affiliations (issue 14): news sentences and the facts their names must get, and must not."""
+
+from __future__ import annotations
+
+import pytest
+
+TUSUR = "Томский государственный университет систем управления и радиоэлектроники"
+
+POSITIVE = [
+    # a compound post is a post when one of its parts is listed
+    (
+        "25 февраля 2019 года умер рок-музыкант Марк Холлис.",
+        ("Марк Холлис", "holdsPosition", "рок-музыкант @ None"),
+    ),
+    (
+        "Сегодня ушел из жизни известный писатель-фронтовик Юрий Васильевич Бондарев.",
+        ("Юрий Васильевич Бондарев", "holdsPosition", "известный писатель-фронтовик @ None"),
+    ),
+    # "экс-" is a post held before
+    (
+        "Бывший секретарь Совета безопасности Виктор Шейман и экс-глава МВД Владимир Наумов противостояли планам.",
+        ("Владимир Наумов", "holdsPosition", "бывший глава @ МВД"),
+    ),
+    # a bare post as the subject stands for the one person named just before
+    (
+        "Поп-звезда Мадонна сообщила, что у неё найдены антитела. 61-летняя певица сообщила об этом в четверг.",
+        ("Поп-звезда Мадонна", "holdsPosition", "певица @ None"),
+    ),
+    (
+        "Андрей Варичев умер от пневмонии. Несколько дней назад менеджер сдавал тест на коронавирус.",
+        ("Андрей Варичев", "holdsPosition", "менеджер @ None"),
+    ),
+    # a clause with no subject written: the one person named just before, if the verb's gender is theirs
+    (
+        "Иван Петров родился в Томске. С 2015 года был министром финансов.",
+        ("Иван Петров", "holdsPosition", "министр финансов @ Министерство финансов"),
+    ),
+    # a name in the genitive between a post and a name is the post's complement
+    (
+        "Адвокат Александра Кокорина Андрей Ромашов прокомментировал приговор суда.",
+        ("Андрей Ромашов", "holdsPosition", "адвокат @ None"),
+    ),
+    # coordinated posts before a name: a compound post among them
+    (
+        "25 февраля 2019 года умер британский рок-музыкант, основатель группы Talk Talk Марк Холлис.",
+        ("Марк Холлис", "holdsPosition", "рок-музыкант @ None"),
+    ),
+    # an organisation with "из" right before a name, or in parentheses right after it
+    (
+        "Новый глава Рособрнадзора на несколько месяцев старше своего коллеги из Минкомсвязи Николая Никифорова.",
+        ("Николай Никифоров", "affiliatedWith", "Минкомсвязи"),
+    ),
+    (
+        "В Москве выступили легендарные музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв.",
+        ("Юрий Царев", "affiliatedWith", "Метро"),
+    ),
+    # an organisation's full name in parentheses between the post and the name
+    (
+        "Член ХДС (Христианско-демократический союз Германии) Томас Шефер умер.",
+        ("Томас Шефер", "affiliatedWith", "ХДС"),
+    ),
+    # "исполняющий обязанности" written out, as "и. о.": the post in the genitive after it
+    (
+        "Временно исполняющий обязанности председателя правительства Ингушетии Владимир Сластенин сказал РБК.",
+        (
+            "Владимир Сластенин",
+            "holdsPosition",
+            "исполняющий обязанности председателя @ Правительство Ингушетии",
+        ),
+    ),
+    # a participle after the name states a post
+    (
+        "Иван Петров, назначенный министром финансов, приехал.",
+        ("Иван Петров", "holdsPosition", "министр финансов @ Министерство финансов"),
+    ),
+    (
+        "Марк Тоунер, исполняющий обязанности официального представителя Госдепартамента США, выступил.",
+        (
+            "Марк Тоунер",
+            "holdsPosition",
+            "исполняющий обязанности официального представителя @ Госдепартамент США",
+        ),
+    ),
+    # professions added to the lists
+    (
+        "25 июля 1909 года авиатор Луи Блерио пересёк пролив.",
+        ("Луи Блерио", "holdsPosition", "авиатор @ None"),
+    ),
+    (
+        "Там он в конце 1980-х познакомился с диджеем Лиамом Хоулеттом.",
+        ("Лиам Хоулетт", "holdsPosition", "диджей @ None"),
+    ),
+]
+
+NOT_FACTS = [
+    # a veteran of a war holds no post in the country of the war
+    (
+        "Габбард, являющаяся ветераном войны в Ираке, построила кампанию.",
+        ("Габбард", "holdsPosition", "ветеран войны @ Ирак"),
+    ),
+    # "был назначен" is not what a woman was
+    (
+        "Мария Иванова родилась в Томске. В 2005 году был назначен ректором ТУСУРа.",
+        ("Мария Иванова", "holdsPosition", f"ректор @ {TUSUR}"),
+    ),
+    # a place in parentheses after a name is no organisation of the person
+    ("Как сообщил Иван Петров (Москва) Сергей Смирнов уехал.", ("Иван Петров", "affiliatedWith", "Москва")),
+    # a genitive name after a word that is no post agreeing with the next name is no complement
+    (
+        "Внук бывшего президента - ныне госсоветника Татарстана Минтимера Шаймиева Тимур Шаймиев занял пост.",
+        ("Тимур Шаймиев", "holdsPosition", "госсоветник @ Республика Татарстан"),
+    ),
+    # a post noun after two people names neither
+    (
+        "Владимир Путин встретился с Сергеем Ивановым. Президент заявил, что всё хорошо.",
+        ("Сергей Иванов", "holdsPosition", "президент @ None"),
+    ),
+    # a post with words of its own names someone new
+    (
+        "Иван Петров приехал в Томск. Представитель партии заявил, что всё хорошо.",
+        ("Иван Петров", "holdsPosition", "представитель @ партия"),
+    ),
+    # the story's person, named more often, is who a bare post stands for, not the one named last
+    (
+        "Полковник Квачков был задержан. Квачков отрицал вину. Об этом писал Анатолий Чубайс. "
+        "Но полковник был снова задержан.",
+        ("Анатолий Чубайс", "holdsPosition", "полковник @ None"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), POSITIVE, ids=[f"{f[0]}:{f[2]}" for _, f in POSITIVE])
+def test_fact(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text)
+    assert fact in facts, sorted(facts)
+
+
+@pytest.mark.parametrize(("text", "fact"), NOT_FACTS, ids=[f"not {f[0]}:{f[2]}" for _, f in NOT_FACTS])
+def test_not_fact(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text)
+    assert fact not in facts, sorted(facts)

@@ -102,5 +102,6 @@ def label(pairs: GoldPairs, relation: str, person: Span, tail: Span, lemma: str)
     if relation == "role":
         lemma = lemma.replace("ё", "е")
         return any(lemma in nouns and _overlaps(person, heads) for heads, nouns in pairs.role)
-    found = pairs.affiliation if relation == "affiliation" else getattr(pairs, relation)
-    return any(_overlaps(person, heads) and _overlaps(tail, tails) for heads, tails in found)
+    return any(
+        _overlaps(person, heads) and _overlaps(tail, tails) for heads, tails in getattr(pairs, relation)
+    )

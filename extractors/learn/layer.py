@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from extractors.learn import PERSON_RELATIONS
 from extractors.learn.candidates import Candidate, find_candidates
 from extractors.learn.features import PARTICIPATION, RuleVotes, featurize
 from extractors.learn.model import LinearModel, load_model
@@ -61,7 +62,7 @@ def apply_model(ctx, model: LinearModel, replace: bool = False) -> None:
     for key in sorted(best):
         p, cand = best[key]
         weights = model.relations[cand.relation]
-        alone = replace and ADDS.get(cand.relation, "holdsPosition") in DECIDED
+        alone = replace and cand.relation in PERSON_RELATIONS
         if not votes.says(cand):
             if p >= weights.threshold:
                 accepted.append(cand)
@@ -126,14 +127,9 @@ def _add_role(ctx, cand: Candidate, accepted: set[tuple[str, str]]) -> None:
     words after the post name one the person is affiliated with ("директор ФСБ")."""
     from extractors.ru.names import normalize_post
     from extractors.ru.relations.positions import add_post
-    from extractors.ru.relations.postwords import post_tail
+    from extractors.ru.relations.postwords import post_modifiers, post_tail
 
-    tokens = cand.sent.tokens
-    index = tokens.index(cand.tail)
-    start = index
-    while start > 0 and tokens[start - 1].pos == "ADJ" and not tokens[start - 1].text[:1].isdigit():
-        start -= 1
-    phrase = tokens[start : index + 1]
+    phrase = [*post_modifiers(cand.sent, cand.tail), cand.tail]
     if cand.tail.feats.get("Number") == "Plur":
         role = " ".join([*(t.text for t in phrase[:-1]), cand.tail.lemma or cand.tail.text]).lower()
     else:
@@ -141,7 +137,7 @@ def _add_role(ctx, cand: Candidate, accepted: set[tuple[str, str]]) -> None:
     role = re.sub(r"\s+", " ", role).strip(" ,–-")
     if not role:
         return
-    tail = post_tail(ctx, cand.sent, index)
+    tail = post_tail(ctx, cand.sent, cand.sent.tokens.index(cand.tail))
     org_key = None
     if tail:
         for org in ctx.in_sent(cand.sent):

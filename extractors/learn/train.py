@@ -16,7 +16,7 @@ from extractors.evaluate import (
     load_gold,
     load_mapping,
 )
-from extractors.learn import RELATIONS
+from extractors.learn import PERSON_RELATIONS, RELATIONS
 from extractors.learn.labels import GoldPairs, label
 from extractors.learn.layer import Collector
 from extractors.learn.model import LinearModel, Weights
@@ -28,10 +28,6 @@ log = logging.getLogger(__name__)
 
 MIN_COUNT = 2  # a feature seen in fewer training candidates gets no weight
 MIN_PRECISION = 0.75  # the thresholds keep the estimated precision at least this (the issue's floor)
-# the relations whose rule facts a model may drop. Not the event relations: the rules' participation
-# follows the ontology (an organisation or a university takes part in a forum), which NEREL marks
-# more narrowly; a veto learned there dropped a right seed fact (ТУСУР at Иннопром)
-VETOED = ("affiliation", "role")
 
 
 @dataclass(frozen=True)
@@ -94,7 +90,7 @@ def fit_model(
 
         probs = out_of_fold([e.doc for e in rows], fit)
         voted = [f"{relation[:3]}:rule" in e.features for e in rows]
-        vetoes = VETO_GRID if veto and relation in VETOED else (0.0,)
+        vetoes = VETO_GRID if veto and relation in PERSON_RELATIONS else (0.0,)
         threshold, below = choose_thresholds(probs, labels, voted, min_precision, vetoes)
         weights = _fit_weights(rows, seed, c)
         relations[relation] = Weights(weights.intercept, threshold, weights.weights, below)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.doc import EVENT_TYPES, ORG_TYPES
+from extractors.doc import EVENT_TYPES, ORG_TYPES, Mention
 from extractors.ru.names import inflect_phrase
 from extractors.vocab import fold, load_table, load_words
 
@@ -17,6 +17,7 @@ __all__ = [
     "article_region",
     "cand_tokens",
     "furniture_start",
+    "place_of_adjective",
     "resolve_territory",
     "story_sents",
     "triggers",
@@ -109,6 +110,16 @@ def resolve_territory(ctx, name: str) -> str:
     if kind and kind not in fold(region_name):
         return name
     return " ".join(words[:-1] + [inflect_phrase(ctx.models.morph_vocab, region_name.split(), "Gen")])
+
+
+def place_of_adjective(ctx, token, place: str) -> str:
+    """The Place node an adjective names ("российский" -> Россия, "Каннский" -> Канны), by its gazetteer
+    name where it has one, with a mention on the adjective; its key."""
+    entry = ctx.gazetteer.gazetteer.get(place)
+    name = entry.name if entry is not None else place
+    key = ctx.entity("place:" + fold(name), "Place", name, entry.names if entry else ())
+    ctx.extra_mentions.append(Mention(token.start, token.stop, token.text, key))
+    return key
 
 
 def is_event(cand) -> bool:

@@ -12,14 +12,15 @@ __all__ = ["extract_gatherings", "gathering_kind"]
 CAPTION_MARKS = {("на",), ("в", "ход"), ("во", "время"), ("в", "время")}
 
 
-def gathering_kind(sent, event) -> str | None:
-    """The kind of an event's noun in gathering_roles.tsv: "meeting", "gathering", or None."""
+def gathering_kind(sent, root) -> str | None:
+    """The kind of an event's noun (the root of its phrase) in gathering_roles.tsv: "meeting",
+    "gathering", or None."""
     table = load_table("gathering_roles.tsv")
-    root = root_of(sent, cand_tokens(sent, event))
     if root is None:
         return None
     lemma = (root.lemma or "").lower()
-    before = sent.tokens[sent.tokens.index(root) - 1] if sent.tokens.index(root) > 0 else None
+    index = sent.tokens.index(root)
+    before = sent.tokens[index - 1] if index > 0 else None
     pair = f"{(before.lemma or '').lower()} {lemma}" if before is not None else ""
     # a compound is its last part: "рок-фестиваль", "кинофорум" are not listed, "фестиваль" is
     return table.get(pair) or table.get(lemma) or table.get(lemma.rsplit("-", 1)[-1])
@@ -27,19 +28,20 @@ def gathering_kind(sent, event) -> str | None:
 
 def extract_gatherings(ctx) -> None:
     for sent in story_sents(ctx):
-        events = [(e, gathering_kind(sent, e)) for e in ctx.in_sent(sent) if is_event(e)]
-        events = [(e, kind) for e, kind in events if kind]
+        roots = [(e, root_of(sent, cand_tokens(sent, e))) for e in ctx.in_sent(sent) if is_event(e)]
+        events = [(e, root, gathering_kind(sent, root)) for e, root in roots]
+        events = [(e, root, kind) for e, root, kind in events if kind]
         if not events:
             continue
         agents = ctx.in_sent(sent, AGENT_TYPES | {"Place"})
-        for event, kind in events:
-            root = root_of(sent, cand_tokens(sent, event))
+        root_ids = {root.id for _, root, _ in events}
+        for event, root, kind in events:
             for agent in agents:
-                if agent.key != event.key and attends(sent, agent, root, kind, events):
+                if agent.key != event.key and attends(sent, agent, root, kind, root_ids):
                     ctx.add(agent.key, "participatedIn", event.key, sent)
 
 
-def attends(sent, agent, event_root, kind: str, events) -> bool:
+def attends(sent, agent, event_root, kind: str, root_ids: set) -> bool:
     person = agent.type == "Person"
     if agent.type == "Place":  # a country at talks, not "заседание правительства Москвы"
         return (kind == "meeting" and partner_of(sent, agent, event_root)) or host_of(sent, agent, event_root)
@@ -48,7 +50,7 @@ def attends(sent, agent, event_root, kind: str, events) -> bool:
         or genitive_of(sent, agent, event_root, person)
         or host_of(sent, agent, event_root)
         or (kind == "meeting" and after_meeting(sent, agent, event_root))
-        or (person and caption_of(sent, agent, event_root, events))
+        or (person and caption_of(sent, agent, event_root, root_ids))
     )
 
 
@@ -119,14 +121,13 @@ def after_meeting(sent, agent, event_root) -> bool:
     return governor_of(sent, agent, agent.type == "Person") is verb
 
 
-def caption_of(sent, person, event_root, events) -> bool:
+def caption_of(sent, person, event_root, root_ids: set) -> bool:
     """A caption without a verb: "Григорий Ревзин на форуме", "Машков во время пресс-конференции на …"."""
     if any(t.pos in ("VERB", "AUX") for t in sent.tokens):
         return False
     if case_words(sent, event_root) not in CAPTION_MARKS:
         return False
     own = {t.id for t in cand_tokens(sent, person)}
-    roots = {root_of(sent, cand_tokens(sent, e)).id for e, _ in events}
     person_root = root_of(sent, cand_tokens(sent, person))
     if person_root.rel == "nsubj" and person_root.head_id == event_root.id:
         return True  # parsed as "Ампелонский (is) на встрече"
@@ -134,7 +135,7 @@ def caption_of(sent, person, event_root, events) -> bool:
     for _ in range(4):  # through the events it is part of: "во время пресс-конференции на фестивале"
         if head is None or head.id in own:
             return head is not None
-        if head.id not in roots:
+        if head.id not in root_ids:
             return False
         head = sent.head(head)
     return False

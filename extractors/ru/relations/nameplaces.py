@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.doc import Mention
-from extractors.ru.relations.common import cand_tokens, is_event, story_sents
+from extractors.ru.relations.common import cand_tokens, is_event, place_of_adjective, story_sents
 from extractors.ru.relations.participation import root_of
-from extractors.vocab import fold, load_table
+from extractors.vocab import load_table
 
 __all__ = ["extract_name_places"]
 
@@ -29,8 +28,4 @@ def extract_name_places(ctx) -> None:
                 place = place_named(token)
                 if place is None or token.head_id != root.id:
                     continue
-                entry = ctx.gazetteer.gazetteer.get(place)
-                name = entry.name if entry is not None else place
-                key = ctx.entity("place:" + fold(name), "Place", name, entry.names if entry else ())
-                ctx.extra_mentions.append(Mention(token.start, token.stop, token.text, key))
-                ctx.add(event.key, "heldIn", key, sent)
+                ctx.add(event.key, "heldIn", place_of_adjective(ctx, token, place), sent)

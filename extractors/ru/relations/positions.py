@@ -6,7 +6,13 @@ import re
 
 from extractors.ru.names import normalize_post
 from extractors.ru.relations.appositions import appositions_right
-from extractors.ru.relations.common import ORG_SET, article_region, resolve_territory, story_sents
+from extractors.ru.relations.common import (
+    ORG_SET,
+    article_region,
+    place_of_adjective,
+    resolve_territory,
+    story_sents,
+)
 from extractors.ru.relations.phrases import phrase_left
 from extractors.ru.relations.postlists import coordinated_left, list_posts
 from extractors.ru.relations.postrefs import dropped_subject_posts, referring_posts
@@ -33,6 +39,11 @@ TERRITORIAL = {"губернатор", "вице-губернатор", "ври�
 MINISTRY_HEADS = {"министр": "министерство", "замминистра": "министерство"}
 
 
+def acting_before(text: str, offset: int, floor: int = 0) -> bool:
+    """Whether the words just before an offset (not before `floor`) say the post's holder is acting."""
+    return bool(ACTING.search(text[max(floor, offset - ACTING_WINDOW) : offset]))
+
+
 def role_span(phrase: list, person_case: str | None, text: str = "", gender: str | None = None) -> list:
     """The post part of a phrase: from its first post word agreeing with the name (with modifiers) on.
 
@@ -41,8 +52,7 @@ def role_span(phrase: list, person_case: str | None, text: str = "", gender: str
     posts = [
         i
         for i, t in enumerate(phrase)
-        if is_post(t)
-        and (agrees(t, person_case, gender) or ACTING.search(text[max(0, t.start - ACTING_WINDOW) : t.start]))
+        if is_post(t) and (agrees(t, person_case, gender) or acting_before(text, t.start))
     ]
     if not posts:
         return []
@@ -147,9 +157,7 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         org_key, role_tokens, nationality = gentilic_org(ctx, role_tokens)
     if org_key is None and not nationality and not any(listed(t) for t in role_tokens):
         return  # an unlisted animate noun ("правозащитник") is a post only next to its organisation
-    if ACTING.search(
-        ctx.article.text[max(sent.start, role_tokens[0].start - ACTING_WINDOW) : role_tokens[0].start]
-    ):
+    if acting_before(ctx.article.text, role_tokens[0].start, sent.start):
         # "и.о. министра": the post stays in the genitive after "исполняющий обязанности"
         written = " ".join(t.text for t in role_tokens)
         role = "исполняющий обязанности " + written.lower()
@@ -207,8 +215,6 @@ def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:
     adjective is a nationality: no organisation, but the profession is still the person's (the third
     value says so).
     """
-    from extractors.doc import Mention
-
     table = load_table("gentilics.tsv")
     head = next(((t.lemma or "").lower() for t in role_tokens if t.pos == "NOUN"), "")
     for token in role_tokens:
@@ -218,9 +224,5 @@ def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:
         rest = [t for t in role_tokens if t is not token]
         if head not in NATIONAL_POSTS | (POST_WORDS - ARTS_POSTS):
             return None, rest, True
-        entry = ctx.gazetteer.gazetteer.get(place)
-        name = entry.name if entry is not None else place
-        key = ctx.entity("place:" + fold(name), "Place", name, entry.names if entry else ())
-        ctx.extra_mentions.append(Mention(token.start, token.stop, token.text, key))
-        return key, rest, False
+        return place_of_adjective(ctx, token, place), rest, False
     return None, role_tokens, False

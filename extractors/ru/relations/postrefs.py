@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.ru.relations.common import story_sents
-from extractors.ru.relations.postwords import LISTED_POSTS, post_parts
+from extractors.ru.relations.postwords import LISTED_POSTS, post_modifiers, post_parts
 from extractors.ru.relations.predicates import COPULAS, OFFICE_VERBS, clause_posts
 from extractors.ru.relations.subjects import SUBJECT_RELS, WINDOW, name_feat
 
@@ -21,7 +21,7 @@ def referring_posts(ctx, sent) -> list[tuple[object, list]]:
             continue
         person = sole_person(ctx, sent, token)
         if person is not None:
-            out.append((person, modifiers(sent, token) + [token]))
+            out.append((person, post_modifiers(sent, token) + [token]))
     return out
 
 
@@ -57,15 +57,6 @@ def sole_person(ctx, sent, token):
     if counts[person.key] < max(counts.values()):
         return None
     return person if name_feat(person.sent, person, "Gender") in (None, token.feats.get("Gender")) else None
-
-
-def modifiers(sent, token) -> list:
-    """The adjectives right before the post, but not an age ("61-летняя")."""
-    index = sent.tokens.index(token)
-    start = index
-    while start > 0 and sent.tokens[start - 1].pos == "ADJ" and not sent.tokens[start - 1].text[:1].isdigit():
-        start -= 1
-    return sent.tokens[start:index]
 
 
 def dropped_subject_posts(ctx, sent) -> list[tuple[object, list]]:

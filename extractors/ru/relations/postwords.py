@@ -15,6 +15,7 @@ __all__ = [
     "agrees",
     "cand_at",
     "is_post",
+    "post_modifiers",
     "post_parts",
     "person_case",
     "post_tail",
@@ -54,6 +55,15 @@ def post_parts(token) -> set[str]:
     lemma = (token.lemma or "").lower()
     parts = [part for part in lemma.split("-") if len(part) > 3]
     return set() if set(parts) & NOT_POSTS else {lemma, *parts}
+
+
+def post_modifiers(sent, token) -> list:
+    """The adjectives right before a post word, but not an age ("61-летняя")."""
+    index = sent.tokens.index(token)
+    start = index
+    while start > 0 and sent.tokens[start - 1].pos == "ADJ" and not sent.tokens[start - 1].text[:1].isdigit():
+        start -= 1
+    return sent.tokens[start:index]
 
 
 def agrees(token, person_case: str | None, gender: str | None = None) -> bool:

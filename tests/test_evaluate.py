@@ -270,6 +270,15 @@ def test_errors_text_has_sentences(lemmas):
         (Value("2023-06-14", "string"), "14 июня", False),
         (Value("14 июня", "date"), "14 июня", False),
         (Value("1945-05-09", "date"), "9 May 1945", True),
+        # fg:startPeriod and fg:endPeriod: a year, a month, a day without a year
+        (Value("1988", "gYear"), "В 1988 году", True),
+        (Value("1945-04", "gYearMonth"), "в апреле 1945-го", True),
+        (Value("2020-07", "gYearMonth"), "в июле", True),
+        (Value("2020-07", "gYearMonth"), "в июне", False),
+        (Value("--04-27", "gMonthDay"), "На 27 апреля", True),
+        (Value("--04-27", "gMonthDay"), "27 мая", False),
+        (Value("--04-27", "gMonthDay"), "в апреле", False),
+        (Value("--04-27", "string"), "27 апреля", False),
     ],
 )
 def test_date_matches(value, text, expected):

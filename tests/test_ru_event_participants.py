@@ -69,6 +69,59 @@ UNDATED = [
     (YEARS + "27 июня состоялось заседание комиссии.", ("заседание комиссии", "startDate", "2010-06-27")),
 ]
 
+# a month or a year with no day (issue 14): fg:startPeriod, never fg:startDate
+PERIODS = [
+    (
+        "В 1988 году на Всесоюзной партийной конференции Юрий Бондарев раскритиковал перестройку.",
+        ("Всесоюзная партийная конференция", "startPeriod", "1988"),
+    ),
+    (
+        "Детская научная конференция состоялась в декабре 2014 года в подмосковном доме отдыха.",
+        ("детская научная конференция", "startPeriod", "2014-12"),
+    ),
+    (
+        "Ветераны участвовали во встрече на Эльбе в апреле 1945-го.",
+        ("встреча", "startPeriod", "1945-04"),
+    ),
+    # a month alone takes the article's year
+    (
+        "Делегаты будут голосовать за него на Национальном съезде Демократической партии в июле.",
+        ("Национальный съезд Демократической партии", "startPeriod", "2024-07"),
+    ),
+    # a relative clause of the event noun is its clause
+    (
+        "Он выступил на съезде партии, прошедшем в августе 2004 года.",
+        ("съезд партии", "startPeriod", "2004-08"),
+    ),
+]
+
+# no year anywhere: the day and month as xsd:gMonthDay; "с" names a start only, "до" an end only
+MONTH_DAYS = [
+    (
+        "На 27 апреля у премьера намечено заседание министров кабинета.",
+        ("заседание министров кабинета", "startPeriod", "--04-27"),
+    ),
+    (
+        "Выставка, которая проходит в залах Михайловского замка, продлится до 4 ноября.",
+        ("выставка", "endPeriod", "--11-04"),
+    ),
+]
+
+NOT_PERIODS = [
+    # the period of another clause
+    (
+        "Шнуров познакомился с Матильдой в 2006 году, когда подруга взяла её на концерт.",
+        ("концерт", "startPeriod", "2006"),
+    ),
+    # a full date is a startDate, not a period
+    (
+        "Заседание комиссии состоится 27 июня 2024 года.",
+        ("заседание комиссии", "startPeriod", "2024-06"),
+    ),
+    ("Выставка продлится до 4 ноября.", ("выставка", "startPeriod", "--11-04")),
+    ("Кандидаты с 14 июля 2019 года проводят встречи с избирателями.", ("встречи", "endDate", "2019-07-14")),
+]
+
 NOT_FACTS = [
     # a negated host
     ("Иван Петров не провёл совещание в Москве.", ("Иван Петров", "participatedIn", "совещание")),
@@ -108,4 +161,23 @@ def test_undated_article(extract_ru_text, text, fact):
 @pytest.mark.parametrize(("text", "fact"), NOT_FACTS, ids=[f"not {f[1]}:{f[0]}" for _, f in NOT_FACTS])
 def test_not_event_fact(extract_ru_text, text, fact):
     _, facts = extract_ru_text(text, date="2024-03-01")
+    assert fact not in facts, sorted(facts)
+
+
+@pytest.mark.parametrize(("text", "fact"), PERIODS, ids=[f"{f[1]}:{f[2]}" for _, f in PERIODS])
+def test_period(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text, date="2024-03-01")
+    assert fact in facts, sorted(facts)
+    assert not any(f[0] == fact[0] and f[1] == "startDate" for f in facts), sorted(facts)
+
+
+@pytest.mark.parametrize(("text", "fact"), MONTH_DAYS, ids=[f"{f[1]}:{f[2]}" for _, f in MONTH_DAYS])
+def test_month_day_without_year(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text)
+    assert fact in facts, sorted(facts)
+
+
+@pytest.mark.parametrize(("text", "fact"), NOT_PERIODS, ids=[f"not {f[1]}:{f[2]}" for _, f in NOT_PERIODS])
+def test_not_period(extract_ru_text, text, fact):
+    _, facts = extract_ru_text(text, date="" if "--" in fact[2] else "2024-03-01")
     assert fact not in facts, sorted(facts)

@@ -32,6 +32,8 @@ PREDICATES = {
     "heldIn": "place",
     "startDate": "date",
     "endDate": "date",
+    "startPeriod": "date",
+    "endPeriod": "date",
     "metWith": "meeting",
 }
 AGENTS = frozenset({"Person", "Organization", "Place"})

@@ -49,6 +49,8 @@ class FG(DefinedNamespace):
     heldIn: URIRef
     startDate: URIRef
     endDate: URIRef
+    startPeriod: URIRef
+    endPeriod: URIRef
     partOf: URIRef
     editionOf: URIRef
     editionNumber: URIRef

@@ -14,7 +14,7 @@ from extractors.ru.relations.common import (
     story_sents,
     triggers,
 )
-from extractors.ru.relations.dates import find_dates, iso
+from extractors.ru.relations.dates import find_dates, find_periods, iso
 from extractors.ru.relations.participation import case_words, root_of
 from extractors.vocab import load_words
 
@@ -25,6 +25,8 @@ MAIN_EVENTS = {"Forum", "Congress", "Exhibition"}
 LOCATIVE = {"в", "на", "во"}
 # "в регионе", "в крае": the region the article is about
 REGION_NOUNS = {"регион", "край", "область", "республика"}
+SINCE = re.compile(r"(?:^|\s)[сС]\s+$")
+UNTIL = re.compile(r"(?:^|\s)(?:до|по)\s+$", re.IGNORECASE)
 YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d{2})\b")
 # "в Москве", "в г. Екатеринбурге", "на территории", "в городе Томске"
 LOCATIVE_BEFORE = re.compile(
@@ -131,18 +133,76 @@ def nearest_before(events, offset: int):
 
 
 def dates(ctx, sent, events) -> None:
-    for start, _stop, first, last, year in find_dates(sent.text):
+    """Dates in the sentence, of the event before them (else its main event). "с 14 июля" names a start only,
+    "до 4 ноября" an end only; with no year anywhere the day and month are a period ("--04-27")."""
+    found = find_dates(sent.text)
+    for start, _stop, first, last, year in found:
         offset = sent.start + start
         event = nearest_before(events, offset) or main_event(sent, events)
         if event.type == "EventSeries":
             continue
+        sides = {"start": not UNTIL.search(sent.text[:start]), "end": not SINCE.search(sent.text[:start])}
         year = year or event.year or article_year(ctx)
         if year is None:
+            if iso(2000, first) and iso(2000, last):  # a leap year: "29 февраля" is a day
+                values = {"start": month_day(first), "end": month_day(last)}
+                for side in (s for s in ("start", "end") if sides[s]):
+                    ctx.add(event.key, f"{side}Period", Value(values[side], "gMonthDay"), sent)
             continue
         begin, end = iso(year, first), iso(year, last)
         if begin and end and begin <= end:
-            ctx.add(event.key, "startDate", Value(begin, "date"), sent)
-            ctx.add(event.key, "endDate", Value(end, "date"), sent)
+            if sides["start"]:
+                ctx.add(event.key, "startDate", Value(begin, "date"), sent)
+            if sides["end"]:
+                ctx.add(event.key, "endDate", Value(end, "date"), sent)
+    if not found:
+        periods(ctx, sent, events)
+
+
+def month_day(day_month: tuple[int, int]) -> str:
+    return f"--{day_month[1]:02d}-{day_month[0]:02d}"
+
+
+def periods(ctx, sent, events) -> None:
+    """ "в апреле 1945-го", "В 1988 году на конференции", "на съезде в июле": a month or a year with no day
+    is `startPeriod` (xsd:gYearMonth, xsd:gYear), never a `startDate`; a month alone takes the year as dates
+    do. Only for an event of the period's clause: under the event noun ("съезд, прошедший в августе") or
+    beside it under one verb ("В 2017 году представлял область на фестивале"), not "познакомился в 2006
+    году, когда подруга взяла её на концерт"."""
+    for start, _stop, year, month in find_periods(sent.text):
+        token = next((t for t in sent.tokens if t.start >= sent.start + start + 2), None)
+        near = [e for e in events if e.type != "EventSeries" and same_clause(sent, token, e)]
+        if token is None or not near:
+            continue
+        event = nearest_before(near, sent.start + start) or near[0]
+        if month is None:
+            ctx.add(event.key, "startPeriod", Value(str(year), "gYear"), sent)
+            continue
+        year = year or event.year or article_year(ctx)
+        if year is not None:
+            ctx.add(event.key, "startPeriod", Value(f"{year}-{month:02d}", "gYearMonth"), sent)
+
+
+def same_clause(sent, token, event) -> bool:
+    """The token is under the event's noun, or under the verb (or verbless root) the noun hangs from."""
+    root = root_of(sent, cand_tokens(sent, event))
+    if root is None:
+        return False
+    above = ancestors(sent, token)
+    return root.id in {t.id for t in above} or clause_of(above) is clause_of(ancestors(sent, root))
+
+
+def ancestors(sent, token) -> list:
+    chain = []
+    while token is not None and len(chain) < 50:
+        chain.append(token)
+        token = sent.head(token)
+    return chain
+
+
+def clause_of(chain: list):
+    """The first verb of a chain of heads, else its top."""
+    return next((t for t in chain if t.pos == "VERB"), chain[-1] if chain else None)
 
 
 def article_year(ctx) -> int | None:

@@ -75,7 +75,8 @@ def clause_posts(ctx, sent, preds: list) -> list[list]:
             continue
         if lemma not in COPULAS | OFFICE_VERBS:
             continue
-        out.extend(office_posts(ctx, sent, pred))  # "занял пост министра финансов"
+        if not appoints_other(sent, pred):
+            out.extend(office_posts(ctx, sent, pred))  # "занял пост министра финансов"
         if lemma not in COPULAS:
             continue
         for token in sent.children(pred):
@@ -86,6 +87,15 @@ def clause_posts(ctx, sent, preds: list) -> list[list]:
             ):
                 out.extend(post_phrase(ctx, sent, post) for post in instrumental_posts(sent, token))
     return out
+
+
+def appoints_other(sent, verb) -> bool:
+    """ "Папа назначил его на должность архиепископа": the office is the object's, not the subject's."""
+    return (
+        (verb.lemma or "").lower() in APPOINT_VERBS
+        and verb.feats.get("Voice") != "Pass"
+        and any(c.rel == "obj" for c in sent.children(verb))
+    )
 
 
 def office_posts(ctx, sent, verb) -> list[list]:

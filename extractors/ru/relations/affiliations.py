@@ -12,6 +12,7 @@ from extractors.vocab import load_table
 __all__ = ["extract_verb_affiliations"]
 
 OBJECT_RELS = {"obj", "obl", "nmod", "iobj"}
+MAX_PARTS = 2  # "возглавил совет директоров «Газпрома»": the organisation two genitives below the object
 
 
 def extract_verb_affiliations(ctx) -> None:
@@ -109,12 +110,12 @@ def governed_by(sent, org_root, verb, any_part: bool = False) -> str | None:
     the part's complement may be in any case ("провел 17 матчей за «Рому»")."""
     node = org_root
     parts = 0  # "возглавляет пресс-службу Национальной футбольной лиги": a part of the organisation
-    for _ in range(4):
+    for _ in range(5):
         if node is None:
             return None
         if node.rel in OBJECT_RELS and sent.head(node) is verb:
             return "part" if parts else "whole"
-        if node.rel == "nmod" and parts == 0 and (any_part or bare_genitive(sent, node)):
+        if node.rel == "nmod" and parts < MAX_PARTS and (any_part or bare_genitive(sent, node)):
             parts += 1
             node = sent.head(node)
             if node is None or node.pos != "NOUN":

@@ -51,11 +51,15 @@ def subjects(ctx, sent, pronouns: bool = True, rels=SUBJECT_RELS) -> list[tuple[
 
 
 def name_head(sent, person, root):
-    """The word a name hangs on when it is the rest of a longer name the recogniser cut short:
-    "Мейв Кеннеди родилась" finds "Кеннеди" alone, "Мейв" is the subject."""
+    """The word a name hangs on when it is the rest of a longer name the recogniser cut short
+    ("Мейв Кеннеди родилась" finds "Кеннеди" alone, "Мейв" is the subject), or the post it is in
+    apposition to."""
     if root is None or root.rel not in ("appos", "flat:name", "flat"):
         return root
     head = sent.head(root)
+    if root.rel == "appos" and head is not None and head.pos == "NOUN" and is_post(head):
+        # "Представитель «Единой России», … Сергей Нарышкин избран спикером": the post is the subject
+        return head
     index = sent.tokens.index(root)
     if (
         head is not None

@@ -110,6 +110,9 @@ def coordinated_left(ctx, sent, span: list, gender: str | None = None) -> list[l
     return out
 
 
+HONORARY = {"народный", "заслуженный", "почетный", "почётный"}
+
+
 def apposed_left(ctx, sent, span: list) -> list[list]:
     """The post the one next to the name is in apposition to, with the words that belong to it:
     "Лидер группы «Ленинград», музыкант Сергей Шнуров" — he is also the group's leader."""
@@ -121,6 +124,8 @@ def apposed_left(ctx, sent, span: list) -> list[list]:
         return []
     if not post_parts(head) & LISTED_POSTS:
         return []
+    if any((c.lemma or "").lower() in HONORARY for c in sent.children(head)):
+        return []  # "народный артист России, дирижёр Валерий Гергиев": a title, not a post in Russia
     index = sent.tokens.index(span[0])
     if index < 1 or sent.tokens[index - 1].text != ",":
         return []

@@ -87,7 +87,8 @@ class Lemmas:
                 continue
             animate = [p for p in nouns if "anim" in p.tag]
             best = max(animate or nouns, key=lambda p: p.score)
-            return best.normal_form.replace("ё", "е")
+            # "экс-председатель" is a "председатель" held before, as "бывший председатель" is
+            return best.normal_form.replace("ё", "е").removeprefix("экс-")
         return self.parse(words[0])[0] if words else ""
 
     def acting(self, words: list[str], index: int) -> bool:

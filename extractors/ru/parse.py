@@ -149,6 +149,16 @@ def tag_and_parse(doc: Doc, tagger, parser) -> None:
         offset_syntax(sent_id, sent.tokens)
 
 
+def retag_former(tokens: list) -> None:
+    """ "Экс-председатель" at a sentence start is tagged an adjective in the genitive: a noun, its
+    case unknown, when its lemma is no adjective's."""
+    for token in tokens:
+        lemma = token.lemma or ""
+        if token.pos == "ADJ" and lemma.startswith("экс-") and not lemma.endswith(("ый", "ий", "ой")):
+            token.pos = "NOUN"
+            token.feats = {k: v for k, v in (token.feats or {}).items() if k != "Case"}
+
+
 def parse_text(text: str, models: RuModels) -> Parsed:
     """segment -> morphology -> lemmas -> syntax -> NER, as natasha's Doc does it."""
     if not text.strip():
@@ -160,6 +170,7 @@ def parse_text(text: str, models: RuModels) -> Parsed:
     tag_and_parse(doc, models.morph_tagger, models.syntax_parser)
     doc.tag_ner(models.ner_tagger)
     lemmatize_tokens(doc.tokens, models.morph_vocab)
+    retag_former(doc.tokens)
     sents: list[Sent] = []
     for sent in doc.sents:
         tokens = list(sent.tokens)

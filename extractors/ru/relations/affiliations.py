@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from extractors.ru.relations.common import ORG_SET, cand_tokens, story_sents
 from extractors.ru.relations.participation import root_of
+from extractors.ru.relations.postrefs import sole_person
 from extractors.ru.relations.posts import add_post
-from extractors.ru.relations.subjects import predicates, subjects
+from extractors.ru.relations.subjects import SUBJECT_RELS, predicates, span_root, subjects
 from extractors.vocab import load_table
 
 __all__ = ["extract_verb_affiliations"]
 
 OBJECT_RELS = {"obj", "obl", "nmod", "iobj"}
+MAX_PARTS = 2  # "возглавил совет директоров «Газпрома»": the organisation two genitives below the object
 
 
 def extract_verb_affiliations(ctx) -> None:
@@ -20,13 +22,15 @@ def extract_verb_affiliations(ctx) -> None:
         if not orgs:
             continue
         for person, verb in person_verbs(ctx, sent):
-            post = verbs.get((verb.lemma or "").lower())
-            if post is None:
+            post, _, prep = verbs.get((verb.lemma or "").lower(), "").partition("|")
+            if not post:
                 continue
             for org in orgs:
-                if not governed_by(sent, root_of(sent, cand_tokens(sent, org)), verb):
+                org_root = root_of(sent, cand_tokens(sent, org))
+                how = governed_by(sent, org_root, verb, any_part=bool(prep))
+                if how is None or (prep and not has_case(sent, org_root, prep)):
                     continue
-                if post != "-":
+                if post != "-" and how == "whole":
                     add_post(ctx, sent, person.key, post, org.key)
                 else:
                     ctx.add(person.key, "affiliatedWith", org.key, sent)
@@ -36,29 +40,91 @@ def person_verbs(ctx, sent) -> list[tuple[object, object]]:
     """(person, verb) for the verbs a person is the subject of, and the participles that describe the
     person: "Любовь Глебова, управлявшая Рособрнадзором"."""
     out = [(person, verb) for person, subject in subjects(ctx, sent) for verb in predicates(sent, subject)]
+    # "Выступая за «Сибирь», Тарасенко забросил 30 шайб": the gerund's subject is the clause's
+    out += [
+        (person, c)
+        for person, verb in list(out)
+        for c in sent.children(verb)
+        if c.rel == "advcl" and c.feats.get("VerbForm") == "Conv"
+    ]
     for person in ctx.in_sent(sent, {"Person"}):
-        ids = {t.id for t in cand_tokens(sent, person)}
+        tokens = cand_tokens(sent, person)
+        ids = {t.id for t in tokens}
+        root = span_root(sent, tokens)
+        if root is not None and root.rel == "appos":  # "Воспитанник … Юрий Жирков, выступающий за «Анжи»"
+            ids.add(root.head_id)
         out += [
             (person, token)
             for token in sent.tokens
             if token.rel == "acl" and token.head_id in ids and token.feats.get("VerbForm") == "Part"
         ]
+    return out + dropped_subject_verbs(ctx, sent)
+
+
+def dropped_subject_verbs(ctx, sent) -> list[tuple[object, object]]:
+    """(person, verb) for a clause with no subject written whose past-tense verb agrees with the one
+    person named just before: "Его отец, Ван Чжэнь, родился в бедности. В 1927 году вступил в
+    Коммунистическую партию, служил в Красной армии"."""
+    out = []
+    for root in sent.tokens:
+        if root.rel != "root" or root.pos != "VERB" or has_subject(sent, root):
+            continue
+        if root.feats.get("Number") != "Sing" or root.feats.get("Gender") not in ("Masc", "Fem"):
+            continue
+        person = sole_person(ctx, sent, root)
+        if person is None:
+            continue
+        joined = [
+            t for t in sent.children(root) if t.rel == "conj" and t.pos == "VERB" and not has_subject(sent, t)
+        ]
+        out += [(person, verb) for verb in (root, *joined)]
     return out
 
 
-def governed_by(sent, org_root, verb) -> bool:
-    """The organisation is the verb's object, one joined to it by a conjunction ("работала в
-    Госдепартаменте и Министерстве здравоохранения") or one naming it ("от партии «Яблоко»")."""
+def bare_genitive(sent, node) -> bool:
+    """A complement in the genitive with no preposition: "пресс-службу лиги", not "проект для «Газпрома»"."""
+    return node.feats.get("Case") == "Gen" and not any(c.rel == "case" for c in sent.children(node))
+
+
+def has_case(sent, org_root, prep: str) -> bool:
+    """The organisation (or the noun it is joined to) takes the preposition: "за «Рому»"."""
     node = org_root
     for _ in range(3):
         if node is None:
             return False
-        if node.rel in OBJECT_RELS and sent.head(node) is verb:
+        if any(c.rel == "case" and (c.lemma or "").lower() == prep for c in sent.children(node)):
             return True
-        if node.rel not in ("conj", "appos"):
-            return False
-        node = sent.head(node)
+        node = sent.head(node) if node.rel in ("conj", "appos") else None
     return False
+
+
+def has_subject(sent, verb) -> bool:
+    return any(c.rel in SUBJECT_RELS for c in sent.children(verb))
+
+
+def governed_by(sent, org_root, verb, any_part: bool = False) -> str | None:
+    """ "whole" when the organisation is the verb's object, one joined to it by a conjunction
+    ("работала в Госдепартаменте и Министерстве здравоохранения") or one naming it ("от партии
+    «Яблоко»"); "part" when the object is a part of it ("возглавляет пресс-службу лиги"): the person
+    is affiliated with the organisation, but the verb's post is the part's; None otherwise. `any_part`:
+    the part's complement may be in any case ("провел 17 матчей за «Рому»")."""
+    node = org_root
+    parts = 0  # "возглавляет пресс-службу Национальной футбольной лиги": a part of the organisation
+    for _ in range(5):
+        if node is None:
+            return None
+        if node.rel in OBJECT_RELS and sent.head(node) is verb:
+            return "part" if parts else "whole"
+        if node.rel == "nmod" and parts < MAX_PARTS and (any_part or bare_genitive(sent, node)):
+            parts += 1
+            node = sent.head(node)
+            if node is None or node.pos != "NOUN":
+                return None
+            continue
+        if node.rel not in ("conj", "appos"):
+            return None
+        node = sent.head(node)
+    return None
 
 
 # "Игорь Журавлёв из группы «Альянс»": a name, then a preposition and an organisation; also

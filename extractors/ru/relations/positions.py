@@ -14,7 +14,7 @@ from extractors.ru.relations.common import (
     story_sents,
 )
 from extractors.ru.relations.phrases import phrase_left
-from extractors.ru.relations.postlists import coordinated_left, list_posts
+from extractors.ru.relations.postlists import apposed_left, coordinated_left, list_posts
 from extractors.ru.relations.postrefs import dropped_subject_posts, referring_posts
 from extractors.ru.relations.posts import add_post
 from extractors.ru.relations.postwords import (
@@ -110,6 +110,7 @@ def extract_positions(ctx) -> None:
             for phrase in [
                 *chained,
                 *coordinated_left(ctx, sent, left, gender),
+                *apposed_left(ctx, sent, left),
                 *participle_posts(ctx, sent, person),
             ]:
                 add_position(ctx, sent, person, phrase)

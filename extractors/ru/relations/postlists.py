@@ -110,6 +110,43 @@ def coordinated_left(ctx, sent, span: list, gender: str | None = None) -> list[l
     return out
 
 
+HONORARY = {"народный", "заслуженный", "почетный", "почётный"}
+
+
+def apposed_left(ctx, sent, span: list) -> list[list]:
+    """The post the one next to the name is in apposition to, with the words that belong to it:
+    "Лидер группы «Ленинград», музыкант Сергей Шнуров" — he is also the group's leader."""
+    post = next((t for t in span if is_post(t) and t.pos == "NOUN"), None)
+    if post is None or post.rel != "appos":
+        return []
+    head = sent.head(post)
+    if head is None or head.pos != "NOUN" or head.stop > post.start or not same_form(head, post):
+        return []
+    if not post_parts(head) & LISTED_POSTS:
+        return []
+    if any((c.lemma or "").lower() in HONORARY for c in sent.children(head)):
+        return []  # "народный артист России, дирижёр Валерий Гергиев": a title, not a post in Russia
+    index = sent.tokens.index(span[0])
+    if index < 1 or sent.tokens[index - 1].text != ",":
+        return []
+    start = sent.tokens.index(head)
+    chunk = sent.tokens[start : index - 1]
+    if not all(t is head or below(sent, t, head) for t in chunk):
+        return []
+    return [chunk]
+
+
+def below(sent, token, head, depth: int = 4) -> bool:
+    node = token
+    for _ in range(depth):
+        node = sent.head(node)
+        if node is None:
+            return False
+        if node is head:
+            return True
+    return False
+
+
 def same_form(token, other) -> bool:
     feats = ("Case", "Gender", "Number")
     return (

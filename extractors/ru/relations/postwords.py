@@ -102,4 +102,16 @@ def person_case(sent, person, feat: str = "Case") -> str | None:
     """The case (or another feature) of a name, when its words agree on one."""
     tokens = [t for t in sent.tokens if person.start <= t.start < person.stop]
     cases = {t.feats.get(feat) for t in tokens if t.pos == "PROPN" and t.feats.get(feat)}
-    return cases.pop() if len(cases) == 1 else None
+    if len(cases) == 1:
+        return cases.pop()
+    if feat != "Case" or not tokens:
+        return None
+    # words that disagree ("Аксары Кердпола"): the case of the post noun the name is in apposition to,
+    # written right before it ("генерал-лейтенанта Аксары Кердпола")
+    ids = {t.id for t in tokens}
+    root = next((t for t in tokens if t.head_id not in ids), None)
+    index = sent.tokens.index(tokens[0])
+    before = sent.tokens[index - 1] if index > 0 else None
+    if root is not None and before is not None and root.rel == "appos" and root.head_id == before.id:
+        return before.feats.get("Case") if before.pos == "NOUN" and is_post(before) else None
+    return None

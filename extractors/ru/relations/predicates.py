@@ -75,6 +75,8 @@ def clause_posts(ctx, sent, preds: list) -> list[list]:
             continue
         if lemma not in COPULAS | OFFICE_VERBS:
             continue
+        if appoints_other(sent, pred):
+            continue  # "Медведев назначил руководителем службы Ивана Муравьева": the object's post
         out.extend(office_posts(ctx, sent, pred))  # "занял пост министра финансов"
         if lemma not in COPULAS:
             continue
@@ -88,6 +90,20 @@ def clause_posts(ctx, sent, preds: list) -> list[list]:
     return out
 
 
+def appoints_other(sent, verb) -> bool:
+    """ "Папа назначил его на должность архиепископа": an active verb of appointing gives the office
+    to its object (parsed as one or not), never to its subject."""
+    return (verb.lemma or "").lower() in APPOINT_VERBS and verb.feats.get("Voice") != "Pass"
+
+
+def genitive_post(token) -> bool:
+    """A post in the genitive, or in the accusative its animate masculine form shares with it
+    ("заместителя" is tagged either)."""
+    case = token.feats.get("Case")
+    animate = token.feats.get("Animacy") == "Anim" and token.feats.get("Gender") == "Masc"
+    return (case == "Gen" or (case == "Acc" and animate)) and is_post(token)
+
+
 def office_posts(ctx, sent, verb) -> list[list]:
     """ "на пост министра финансов", "в должность губернатора" under a verb: the post in the genitive."""
     out = []
@@ -95,7 +111,13 @@ def office_posts(ctx, sent, verb) -> list[list]:
         if (office.lemma or "").lower() in {"пост", "должность"}:
             for token in sent.children(office):
                 if token.feats.get("Case") == "Gen" and is_post(token):
-                    out.append([token, *post_tail(ctx, sent, sent.tokens.index(token))])
+                    # "должность руководителя совета, а также заместителя председателя комитета"
+                    joined = [
+                        t
+                        for t in sent.children(token) + sent.children(office)
+                        if t.rel == "conj" and genitive_post(t)
+                    ]
+                    out.extend([t, *post_tail(ctx, sent, sent.tokens.index(t))] for t in (token, *joined))
     return out
 
 

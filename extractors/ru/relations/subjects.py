@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractors.ru.relations.common import cand_tokens, story_sents
+from extractors.ru.relations.postwords import is_post
 
 __all__ = ["subjects", "predicates", "antecedent"]
 
@@ -33,9 +34,11 @@ def subjects(ctx, sent, pronouns: bool = True, rels=SUBJECT_RELS) -> list[tuple[
     out = []
     persons = ctx.in_sent(sent, {"Person"})
     for person in persons:
-        root = span_root(sent, cand_tokens(sent, person))
+        root = name_head(sent, person, span_root(sent, cand_tokens(sent, person)))
         if root is not None and root.rel in rels:
             out.append((person, root))
+        if root is not None and rels == SUBJECT_RELS:
+            out.extend((person, token) for token in relative_subjects(sent, root))
     if not pronouns:
         return out
     for token in sent.tokens:
@@ -45,6 +48,40 @@ def subjects(ctx, sent, pronouns: bool = True, rels=SUBJECT_RELS) -> list[tuple[
             if person is not None:
                 out.append((person, token))
     return out
+
+
+def name_head(sent, person, root):
+    """The word a name hangs on when it is the rest of a longer name the recogniser cut short
+    ("Мейв Кеннеди родилась" finds "Кеннеди" alone, "Мейв" is the subject), or the post it is in
+    apposition to."""
+    if root is None or root.rel not in ("appos", "flat:name", "flat"):
+        return root
+    head = sent.head(root)
+    if root.rel == "appos" and head is not None and head.pos == "NOUN" and is_post(head):
+        # "Представитель «Единой России», … Сергей Нарышкин избран спикером": the post is the subject
+        return head
+    index = sent.tokens.index(root)
+    if (
+        head is not None
+        and head.pos == "PROPN"
+        and index > 0
+        and sent.tokens[index - 1] is head
+        and not is_post(head)  # "Папа Иоанн Павел II": a title, not the rest of the name
+    ):
+        return head if head.start < person.start else root
+    return root
+
+
+def relative_subjects(sent, root) -> list:
+    """ "который" as the subject of a clause about the name: "Джо Локхарт, который возглавляет
+    пресс-службу лиги" — the clause's verb is the name's relative clause."""
+    return [
+        c
+        for verb in sent.children(root)
+        if verb.rel == "acl:relcl"
+        for c in sent.children(verb)
+        if c.rel in SUBJECT_RELS and (c.lemma or "").lower() == "который"
+    ]
 
 
 def antecedent(ctx, sent, pronoun, gender: str):

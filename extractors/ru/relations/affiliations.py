@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from extractors.ru.relations.common import ORG_SET, cand_tokens, story_sents
 from extractors.ru.relations.participation import root_of
-from extractors.ru.relations.postrefs import sole_person
+from extractors.ru.relations.postrefs import dropped_subject
 from extractors.ru.relations.posts import add_post
-from extractors.ru.relations.subjects import SUBJECT_RELS, predicates, span_root, subjects
+from extractors.ru.relations.subjects import has_subject, predicates, span_root, subjects
 from extractors.vocab import load_table
 
 __all__ = ["extract_verb_affiliations"]
@@ -69,9 +69,7 @@ def dropped_subject_verbs(ctx, sent) -> list[tuple[object, object]]:
     for root in sent.tokens:
         if root.rel != "root" or root.pos != "VERB" or has_subject(sent, root):
             continue
-        if root.feats.get("Number") != "Sing" or root.feats.get("Gender") not in ("Masc", "Fem"):
-            continue
-        person = sole_person(ctx, sent, root)
+        person = dropped_subject(ctx, sent, root)
         if person is None:
             continue
         joined = [
@@ -96,10 +94,6 @@ def has_case(sent, org_root, prep: str) -> bool:
             return True
         node = sent.head(node) if node.rel in ("conj", "appos") else None
     return False
-
-
-def has_subject(sent, verb) -> bool:
-    return any(c.rel in SUBJECT_RELS for c in sent.children(verb))
 
 
 def governed_by(sent, org_root, verb, any_part: bool = False) -> str | None:

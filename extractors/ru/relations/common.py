@@ -124,3 +124,12 @@ def place_of_adjective(ctx, token, place: str) -> str:
 
 def is_event(cand) -> bool:
     return cand.type in EVENT_SET and cand.kind in ("named", "unnamed")
+
+
+def ancestors(sent, token) -> list:
+    """The token and the heads above it, up to the root (at most 50: a parse may loop)."""
+    chain = []
+    while token is not None and len(chain) < 50:
+        chain.append(token)
+        token = sent.head(token)
+    return chain

@@ -8,6 +8,7 @@ from collections import Counter
 from extractors.doc import Value
 from extractors.ru.relations.common import (
     ORG_SET,
+    ancestors,
     article_region,
     cand_tokens,
     is_event,
@@ -190,14 +191,6 @@ def same_clause(sent, token, event) -> bool:
         return False
     above = ancestors(sent, token)
     return root.id in {t.id for t in above} or clause_of(above) is clause_of(ancestors(sent, root))
-
-
-def ancestors(sent, token) -> list:
-    chain = []
-    while token is not None and len(chain) < 50:
-        chain.append(token)
-        token = sent.head(token)
-    return chain
 
 
 def clause_of(chain: list):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from extractors.ru.relations.common import ancestors
 from extractors.ru.relations.postwords import (
     LISTED_POSTS,
     cand_at,
@@ -137,14 +138,7 @@ def apposed_left(ctx, sent, span: list) -> list[list]:
 
 
 def below(sent, token, head, depth: int = 4) -> bool:
-    node = token
-    for _ in range(depth):
-        node = sent.head(node)
-        if node is None:
-            return False
-        if node is head:
-            return True
-    return False
+    return any(node is head for node in ancestors(sent, token)[1 : depth + 1])
 
 
 def same_form(token, other) -> bool:

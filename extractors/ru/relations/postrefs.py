@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractors.ru.relations.common import story_sents
 from extractors.ru.relations.postwords import LISTED_POSTS, post_modifiers, post_parts
 from extractors.ru.relations.predicates import COPULAS, OFFICE_VERBS, clause_posts
-from extractors.ru.relations.subjects import SUBJECT_RELS, WINDOW, name_feat
+from extractors.ru.relations.subjects import SUBJECT_RELS, WINDOW, has_subject, name_feat
 
 __all__ = ["dropped_subject_posts", "referring_posts"]
 
@@ -63,7 +63,7 @@ def dropped_subject_posts(ctx, sent) -> list[tuple[object, list]]:
     """(person, post phrase) for a clause with no subject written that states a post, when one person
     alone was named just before: "Стал генералом, работал министром" after "Ван Чжэнь …"."""
     root = next((t for t in sent.tokens if t.rel == "root"), None)
-    if root is None or any(c.rel in SUBJECT_RELS for c in sent.children(root)):
+    if root is None or has_subject(sent, root):
         return []
     verb = (
         root
@@ -72,14 +72,16 @@ def dropped_subject_posts(ctx, sent) -> list[tuple[object, list]]:
     )
     if verb is None or (verb.lemma or "").lower() not in COPULAS | OFFICE_VERBS:
         return []
-    if verb.feats.get("Number") != "Sing" or verb.feats.get("Gender") not in ("Masc", "Fem"):
-        return []  # a past-tense verb tells the subject's gender: "стал", "была"
-    person = sole_person(ctx, sent, verb)
+    person = dropped_subject(ctx, sent, verb)
     if person is None:
         return []
-    joined = [
-        t
-        for t in sent.children(root)
-        if t.rel == "conj" and not any(c.rel in SUBJECT_RELS for c in sent.children(t))
-    ]
+    joined = [t for t in sent.children(root) if t.rel == "conj" and not has_subject(sent, t)]
     return [(person, phrase) for phrase in clause_posts(ctx, sent, [root, *joined])]
+
+
+def dropped_subject(ctx, sent, verb):
+    """The one person named just before (`sole_person`) as the subject a clause leaves out, when its
+    past-tense verb tells a gender that agrees: "стал", "была"."""
+    if verb.feats.get("Number") != "Sing" or verb.feats.get("Gender") not in ("Masc", "Fem"):
+        return None
+    return sole_person(ctx, sent, verb)

@@ -119,6 +119,10 @@ def co_argument(sent, cand, pronoun) -> bool:
     return node is not None and node.head_id == pronoun.head_id
 
 
+def has_subject(sent, verb) -> bool:
+    return any(c.rel in SUBJECT_RELS for c in sent.children(verb))
+
+
 def predicates(sent, subject) -> list:
     """The subject's head and the heads joined to it that have no subject of their own:
     "Сидибе учился во Франции и работал консультантом" gives "учился" and "работал"."""

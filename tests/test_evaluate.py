@@ -476,3 +476,51 @@ def test_overmerge_counts_forms_of_one_name_as_one_person():
 
     resolution = ev.evaluate([gold], merge_all, mapping=ev.load_mapping("nerel")).to_json()["resolution"]
     assert (resolution["person_nodes"], resolution["person_overmerged"]) == (1, 1)
+
+
+def test_one_gold_post_in_two_words_is_one_pair(tmp_path, lemmas):
+    """A gold post written twice ("Президент", "Глава государства": one fact, two job spans) predicted in
+    both words for one person node is one true pair, not a true and a false one; the same word on a
+    second node is still a false positive."""
+    text = "Президент Дмитрий Медведев выступил. Глава государства Медведев рассказал о планах."
+    doc = {
+        "id": "dev/2",
+        "text": text,
+        "entities": [
+            {"id": "s1", "type": "Job", "start": 0, "end": 9, "text": "Президент", "cluster": None},
+            {"id": "s2", "type": "Job", "start": 37, "end": 42, "text": "Глава", "cluster": None},
+            {
+                "id": "m1",
+                "type": "Person",
+                "start": 10,
+                "end": 26,
+                "text": "Дмитрий Медведев",
+                "cluster": "obj1",
+            },
+            {"id": "m2", "type": "Person", "start": 55, "end": 63, "text": "Медведев", "cluster": "obj1"},
+        ],
+        "clusters": [{"id": "obj1", "mentions": ["m1", "m2"], "type": "Person"}],
+        "relations": [
+            {"type": "WORKS_AS", "head": "obj1", "tail": "s1", "alternatives": ["s2"], "fact": "2-0"}
+        ],
+    }
+    gold = tmp_path / "fre.jsonl"
+    gold.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def table(second: bool) -> dict:
+        people = [("med", "Person", "Дмитрий Медведев", [("Дмитрий Медведев", 0)])]
+        facts = [
+            Fact("med", "holdsPosition", "p1"),
+            Fact("p1", "role", Value("президент")),
+            Fact("med", "holdsPosition", "p2"),
+            Fact("p2", "role", Value("глава государства")),
+        ]
+        if second:  # a second node for the same man: its post is a false positive
+            people.append(("med2", "Person", "Медведев", [("Медведев", 1)]))
+            facts += [Fact("med2", "holdsPosition", "p3"), Fact("p3", "role", Value("глава"))]
+        nodes = [*people, *[(p, "Position", "", []) for p in ("p1", "p2", "p3")]]
+        return {"dev/2": (nodes, facts)}
+
+    for second, expected in ((False, (1, 0, 0)), (True, (1, 1, 0))):
+        report = ev.evaluate(ev.load_gold(gold), lambda a, s=second: build(a, table(s)), lemmas=lemmas)
+        assert counts(report)["role"] == expected

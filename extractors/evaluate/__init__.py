@@ -44,6 +44,9 @@ Relations: entity pairs per document
     "YYYY") whose day is a number in the gold date text and whose month and year agree with any month
     name and four-digit year there (a value without a day needs its year or month named there).
   - Pairs are matched one-to-one by maximum bipartite matching: unmatched predictions FP, unmatched gold FN.
+    Role only: an unmatched prediction whose person node also has the matched prediction of a gold pair
+    whose tail holds two or more head nouns (one post the gold writes in two words: "Президент", "Глава
+    государства"), and which that gold pair would accept, restates it: neither TP nor FP.
   - `scope MEASURE gathering`: only gold pairs whose event group has a gathering-like text
     (vocab/gatherings.txt, by lemma) count, and a predicted pair whose event overlaps gold events that
     are all out of scope is dropped (neither TP nor FP).

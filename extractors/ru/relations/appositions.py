@@ -15,10 +15,10 @@ def appositions_right(ctx, sent, person) -> list[list]:
     agrees in case with the name; after the first, each must open with a post word."""
     case, gender = person_case(sent, person), person_case(sent, person, "Gender")
     out: list[list] = []
-    tokens = [t for t in sent.tokens if t.start >= person.stop]
+    tokens = skip_aside([t for t in sent.tokens if t.start >= person.stop])
     while tokens and tokens[0].text in {",", "–", "—", "-", "("} and len(out) < MAX_APPOSITIONS:
         phrase, rest = apposition(ctx, sent, tokens[1:])
-        head = next((t for t in phrase if t.pos != "ADJ"), None)
+        head = next((t for t in phrase if t.pos != "ADJ" and not participle(t)), None)
         if head is not None and not agrees(head, case, gender):
             break  # "соратник Сергея Смирнова, министр финансов": not Смирнов's post
         if not out and not phrase:
@@ -28,6 +28,20 @@ def appositions_right(ctx, sent, person) -> list[list]:
         out.append(phrase)
         tokens = rest
     return [phrase for phrase in out if role_tokens_of(phrase)]
+
+
+MAX_ASIDE = 6  # tokens in parentheses after a name: "(Scott Horowitz)", "(Jürgen Klinsmann)"
+
+
+def skip_aside(tokens: list) -> list:
+    """The tokens after a name, past a short parenthesis with no post word in it: the name written in
+    another script ("Скотт Хоровитц (Scott Horowitz), бывший астронавт") is no post of his."""
+    if not tokens or tokens[0].text != "(":
+        return tokens
+    close = next((i for i, t in enumerate(tokens[: MAX_ASIDE + 2]) if t.text == ")"), None)
+    if close is None or any(is_post(t) for t in tokens[1:close]):
+        return tokens
+    return tokens[close + 1 :]
 
 
 def apposition(ctx, sent, tokens: list) -> tuple[list, list]:
@@ -49,7 +63,7 @@ def apposition(ctx, sent, tokens: list) -> tuple[list, list]:
             depth -= 1
         elif depth <= 0 and token.text in STOP_TEXT:
             return out, tokens[index:]
-        if owner is None and depth <= 0 and token.pos not in ALLOWED_POS:
+        if owner is None and depth <= 0 and token.pos not in ALLOWED_POS and not participle(token):
             return out, []
         if depth <= 0 and token.text[:1].isdigit():
             # "министр финансов в 1990-х годах": a date ends the post
@@ -61,6 +75,11 @@ def apposition(ctx, sent, tokens: list) -> tuple[list, list]:
     return out, []
 
 
+def participle(token) -> bool:
+    """A participle modifying a noun, as an adjective does: "управляющий директор"."""
+    return token.pos == "VERB" and token.rel == "amod"
+
+
 def complement(sent, person, phrase: list) -> bool:
     """A name that depends on the post before it: "первый заместитель Клишаса" (not a new name's post)."""
     if person_case(sent, person) == "Gen":
@@ -70,7 +89,19 @@ def complement(sent, person, phrase: list) -> bool:
     return root is not None and root.rel == "nmod" and any(t.id == root.head_id for t in phrase)
 
 
+def one_of(phrase: list) -> list:
+    """The plural post of "один из …": "Эдуард Мишлен, одному из президентов группы компаний" is one
+    of its presidents; the post with its adjectives and words, or nothing."""
+    if len(phrase) < 3 or (phrase[0].lemma or "").lower() != "один" or (phrase[1].lemma or "") != "из":
+        return []
+    rest = phrase[2:]
+    first = next((t for t in rest if t.pos != "ADJ"), None)
+    return rest if first is not None and is_post(first) and first.feats.get("Number") == "Plur" else []
+
+
 def role_tokens_of(out: list) -> list:
     """The apposition if it opens with a post in the singular (after its adjectives), else nothing."""
-    first = next((t for t in out if t.pos != "ADJ"), None)
+    if one_of(out):
+        return out
+    first = next((t for t in out if t.pos != "ADJ" and not participle(t)), None)
     return out if first is not None and is_post(first) and first.feats.get("Number") != "Plur" else []

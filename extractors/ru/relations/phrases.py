@@ -37,7 +37,7 @@ def phrase_left(ctx, sent, person) -> list:
             continue  # "Адвокат Александра Кокорина Андрей Ромашов": the post of the second name
         if token.text in STOP_TEXT and owner is None and token.text not in QUOTE_MARKS:
             break
-        if owner is None and token.pos not in ALLOWED_POS:
+        if owner is None and token.pos not in ALLOWED_POS and not degree(tokens, index):
             break
         case = token.feats.get("Case")
         governed = governing(tokens, index) in POST_PREPOSITIONS
@@ -53,6 +53,12 @@ def phrase_left(ctx, sent, person) -> list:
             break
         out.insert(0, token)
     return out
+
+
+def degree(tokens: list, index: int) -> bool:
+    """An adverb of degree on the adjective right after it: "крайне правого Национального фронта"."""
+    token, nxt = tokens[index], tokens[index + 1] if index + 1 < len(tokens) else None
+    return token.pos == "ADV" and nxt is not None and nxt.pos == "ADJ" and token.head_id == nxt.id
 
 
 def complement_name(sent, tokens: list, owner, person) -> bool:

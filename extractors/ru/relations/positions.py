@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.ru.names import normalize_post
-from extractors.ru.relations.appositions import appositions_right
+from extractors.ru.relations.appositions import appositions_right, one_of
 from extractors.ru.relations.common import (
     ORG_SET,
     article_region,
@@ -28,7 +28,7 @@ from extractors.ru.relations.postwords import (
 )
 from extractors.ru.relations.predicates import object_posts, participle_posts, predicate_posts
 from extractors.ru.relations.subjects import subjects
-from extractors.vocab import fold, load_table
+from extractors.vocab import fold, load_table, load_words
 
 __all__ = ["extract_positions", "POST_WORDS"]
 
@@ -37,6 +37,9 @@ ACTING_WINDOW = 32  # characters before a post that may say its holder is acting
 # posts of a territory: with no organisation written, they belong to the region the article is about
 TERRITORIAL = {"губернатор", "вице-губернатор", "врио"}
 MINISTRY_HEADS = {"министр": "министерство", "замминистра": "министерство"}
+# who founded or owns an organisation holds no post in it (neither NEREL nor factRuEval counts these
+# as posts): "основатель MySQL Майкл Видениус" is tied to MySQL, with no Position
+OWNERS = frozenset(load_words("owner_words.txt"))
 
 
 def acting_before(text: str, offset: int, floor: int = 0) -> bool:
@@ -56,9 +59,10 @@ def role_span(phrase: list, person_case: str | None, text: str = "", gender: str
     ]
     if not posts:
         return []
-    # "Президент и первая леди Мишель Обама": of coordinated posts, the one next to the name
+    # "Президент и первая леди Мишель Обама": of coordinated posts, the one next to the name (but not
+    # an owner's word: "бывший глава компании и совладелец WFC Артур Перепёлкин" held the first)
     joins = [i for i, t in enumerate(phrase) if t.pos == "CCONJ" and posts[0] < i]
-    later = [p for p in posts if joins and p > joins[-1]]
+    later = [p for p in posts if joins and p > joins[-1] and not post_parts(phrase[p]) & OWNERS]
     if later:
         posts = later
     start = posts[0]
@@ -66,6 +70,17 @@ def role_span(phrase: list, person_case: str | None, text: str = "", gender: str
     while start > 0 and phrase[start - 1].pos == "ADJ" and not phrase[start - 1].text[:1].isdigit():
         start -= 1
     return phrase[start:]
+
+
+def inside_post(sent, person, span: list) -> bool:
+    """A name the post before it governs, with the post's own words going on after the name: "Помощник
+    Хиллари Клинтон по европейским делам" is her aide's post, not hers."""
+    ids = {t.id for t in sent.tokens if person.start <= t.start < person.stop}
+    root = next((t for t in sent.tokens if t.id in ids and t.head_id not in ids), None)
+    post = next((t for t in span if root is not None and t.id == root.head_id), None)
+    if root is None or root.rel != "nmod" or post is None or not is_post(post):
+        return False
+    return any(c.rel == "nmod" and c.start >= person.stop for c in sent.children(post))
 
 
 def split_chain(span: list, case: str | None) -> list[list]:
@@ -102,15 +117,19 @@ def extract_positions(ctx) -> None:
             case = person_case(sent, person)
             gender = person_case(sent, person, "Gender")
             left = role_span(phrase_left(ctx, sent, person), case, ctx.article.text, gender)
+            if left and inside_post(sent, person, left):
+                left = []
             left, *chained = split_chain(left, case)
-            right = [role_span(phrase, None) for phrase in appositions_right(ctx, sent, person)]
+            right = [
+                one_of(phrase) or role_span(phrase, None) for phrase in appositions_right(ctx, sent, person)
+            ]
             for phrase in (left, *right):
                 if phrase:
                     add_position(ctx, sent, person, phrase)
             for phrase in [
                 *chained,
                 *coordinated_left(ctx, sent, left, gender),
-                *apposed_left(ctx, sent, left),
+                *apposed_left(ctx, sent, left, person),
                 *participle_posts(ctx, sent, person),
             ]:
                 add_position(ctx, sent, person, phrase)
@@ -131,10 +150,15 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         if c.type in ORG_SET | {"Place"} and phrase[0].start <= c.start < phrase[-1].stop
     ]
     org_key = orgs[0].key if orgs else None
-    role_tokens = [t for t in phrase if not orgs or t.stop <= orgs[0].start]
+    role_tokens = role_words(sent, phrase, orgs)
     while role_tokens and role_tokens[-1].pos in {"ADP", "CCONJ", "PUNCT"}:
         role_tokens.pop()
     if not role_tokens:
+        return
+    noun = next((t for t in role_tokens if t.pos in ("NOUN", "PROPN")), role_tokens[0])
+    if post_parts(noun) & OWNERS:
+        if orgs and orgs[0].type in ORG_SET:
+            ctx.add(person.key, "affiliatedWith", orgs[0].key, sent)
         return
     head = (role_tokens[0].lemma or "").lower()
     rest = [t for t in role_tokens[1:] if (t.lemma or "").lower() not in {"край", "область", "регион"}]
@@ -173,6 +197,21 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     add_post(ctx, sent, person.key, role, org_key)
     for org in chained_orgs(ctx, orgs):
         ctx.add(person.key, "affiliatedWith", org.key, sent)
+
+
+def role_words(sent, phrase: list, orgs: list) -> list:
+    """The words of a phrase that name the post: those before its organisation, less the adjectives
+    that hang on the organisation ("глава государственной Комиссии по атомной энергии": "глава"), and
+    up to an owner's word joined to the post ("управляющий директор и совладелец агентства")."""
+    words = [t for t in phrase if not orgs or t.stop <= orgs[0].start]
+    if orgs:
+        named = {t.id for t in sent.tokens if orgs[0].start <= t.start < orgs[0].stop}
+        while len(words) > 1 and words[-1].pos in ("ADJ", "ADV") and words[-1].head_id in named:
+            named.add(words.pop().id)
+    for i, token in enumerate(words[1:-1], 1):
+        if token.pos == "CCONJ" and post_parts(words[i + 1]) & OWNERS:
+            return words[:i]
+    return words
 
 
 def chained_orgs(ctx, orgs: list) -> list:

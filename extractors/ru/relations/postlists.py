@@ -114,13 +114,17 @@ def coordinated_left(ctx, sent, span: list, gender: str | None = None) -> list[l
 HONORARY = {"народный", "заслуженный", "почетный", "почётный"}
 
 
-def apposed_left(ctx, sent, span: list) -> list[list]:
+def apposed_left(ctx, sent, span: list, person=None) -> list[list]:
     """The post the one next to the name is in apposition to, with the words that belong to it:
-    "Лидер группы «Ленинград», музыкант Сергей Шнуров" — he is also the group's leader."""
+    "Лидер группы «Ленинград», музыкант Сергей Шнуров" — he is also the group's leader. Or the post it
+    is joined to when the name itself hangs on that first post: "министр по делам разведки, глава
+    Комиссии по атомной энергии Дан Меридор" — he is the minister too."""
     post = next((t for t in span if is_post(t) and t.pos == "NOUN"), None)
-    if post is None or post.rel != "appos":
+    if post is None or post.rel not in ("appos", "conj"):
         return []
     head = sent.head(post)
+    if post.rel == "conj" and (person is None or head is None or name_head(sent, person) is not head):
+        return []
     if head is None or head.pos != "NOUN" or head.stop > post.start or not same_form(head, post):
         return []
     if not post_parts(head) & LISTED_POSTS:
@@ -134,7 +138,16 @@ def apposed_left(ctx, sent, span: list) -> list[list]:
     chunk = sent.tokens[start : index - 1]
     if not all(t is head or below(sent, t, head) for t in chunk):
         return []
+    if any((owner := cand_at(ctx, sent, t)) is not None and owner.type == "Person" for t in chunk):
+        return []  # "Полпред … Александр Хлопонин, …, председатель … Равиль Гайнутдин": another name's post
     return [chunk]
+
+
+def name_head(sent, person):
+    """The token the root of a name hangs on."""
+    ids = {t.id for t in sent.tokens if person.start <= t.start < person.stop}
+    root = next((t for t in sent.tokens if t.id in ids and t.head_id not in ids), None)
+    return sent.head(root) if root is not None else None
 
 
 def below(sent, token, head, depth: int = 4) -> bool:

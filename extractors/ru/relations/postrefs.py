@@ -14,12 +14,20 @@ def referring_posts(ctx, sent) -> list[tuple[object, list]]:
     """(person, post phrase) for a bare post noun that is a subject and stands for the one person
     named just before it: "61-летняя певица сообщила" after "Поп-звезда Мадонна …". A post with words
     after it ("представитель партии заявил") names someone new more often than not; so does a post
-    after two people, whom it cannot tell apart."""
+    after two people, whom it cannot tell apart; so does a post in a sentence that names someone after
+    it in the nominative ("российский судья участвовал …, это был Николай Левников"; but "японский
+    дипломат сменил … Мохаммеда Эль-Барадеи" is still the one named before). The past-tense verb of
+    the post tells its holder's gender where the noun does not: "судья заявила" is no man's post."""
     out = []
     for token in sent.tokens:
         if not referring(ctx, sent, token):
             continue
-        person = sole_person(ctx, sent, token)
+        if any(
+            c.start >= token.stop and name_feat(sent, c, "Case") == "Nom"
+            for c in ctx.in_sent(sent, {"Person"})
+        ):
+            continue
+        person = sole_person(ctx, sent, token, verb_gender(sent, token))
         if person is not None:
             out.append((person, post_modifiers(sent, token) + [token]))
     return out
@@ -35,10 +43,27 @@ def referring(ctx, sent, token) -> bool:
     return not dependents and not any(c.start <= token.start < c.stop for c in ctx.in_sent(sent))
 
 
-def sole_person(ctx, sent, token):
+def verb_gender(sent, token) -> str | None:
+    """The gender of the singular past-tense verb a subject goes with: "заявила" of "судья заявила"."""
+    verb = sent.head(token)
+    if verb is None or verb.pos not in ("VERB", "AUX") or verb.feats.get("Number") != "Sing":
+        return None
+    return verb.feats.get("Gender")
+
+
+def quoted(sent, cand, text: str) -> bool:
+    """Whether a name stands inside quotation marks of its sentence: a name in someone's words
+    ("«… которой и был Борис Николаевич Ельцин», — говорит скульптор") is not the speaker."""
+    before = text[sent.start : cand.start]
+    opened = before.count("«") - before.count("»")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+def sole_person(ctx, sent, token, gender: str | None = None):
     """The one person named in this sentence before the token and in the `WINDOW` sentences before,
-    if their names agree with the post's gender (or do not tell it) and no one was named more often
-    before: "полковник был задержан" is still the story's colonel, whoever was named last."""
+    if their names agree with the post's gender (or the verb's, `gender`; or do not tell it) and no one
+    was named more often before: "полковник был задержан" is still the story's colonel, whoever was
+    named last. A name quoted in this sentence is not counted (`quoted`)."""
     sents = story_sents(ctx)
     index = next((i for i, s in enumerate(sents) if s is sent), None)
     if index is None:
@@ -47,7 +72,7 @@ def sole_person(ctx, sent, token):
     found: dict[str, object] = {}
     for number, other in enumerate(sents[: index + 1]):
         for cand in ctx.in_sent(other, {"Person"}):
-            if other is not sent or cand.stop <= token.start:
+            if other is not sent or (cand.stop <= token.start and not quoted(sent, cand, ctx.article.text)):
                 counts[cand.key] = counts.get(cand.key, 0) + 1
                 if number >= index - WINDOW:
                     found.setdefault(cand.key, cand)
@@ -56,7 +81,10 @@ def sole_person(ctx, sent, token):
     person = next(iter(found.values()))
     if counts[person.key] < max(counts.values()):
         return None
-    return person if name_feat(person.sent, person, "Gender") in (None, token.feats.get("Gender")) else None
+    name_gender = name_feat(person.sent, person, "Gender")
+    if gender is not None and name_gender not in (None, gender):
+        return None
+    return person if name_gender in (None, token.feats.get("Gender")) else None
 
 
 def dropped_subject_posts(ctx, sent) -> list[tuple[object, list]]:

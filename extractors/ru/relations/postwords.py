@@ -34,6 +34,8 @@ ALLOWED_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "NUM", "PUNCT", "DET"}
 def is_post(token) -> bool:
     """A post or profession: a listed post word, or any animate common noun that is not kin or crowd."""
     lemma = (token.lemma or "").lower()
+    if "-" in lemma and {part for part in lemma.split("-") if len(part) > 3} & NOT_POSTS:
+        return False  # "экс-кандидат" is a "кандидат", no post
     if (
         lemma in POST_WORDS
         or lemma in ARTS_POSTS

@@ -18,6 +18,8 @@ def appositions_right(ctx, sent, person) -> list[list]:
     tokens = skip_aside([t for t in sent.tokens if t.start >= person.stop])
     while tokens and tokens[0].text in {",", "–", "—", "-", "("} and len(out) < MAX_APPOSITIONS:
         phrase, rest = apposition(ctx, sent, tokens[1:])
+        if name_after_aside(ctx, sent, rest):
+            break  # "…, Президент Сети базовой ренты (Red Renta Básica) Даньел Равентос": the next name's post
         head = next((t for t in phrase if t.pos != "ADJ" and not participle(t)), None)
         if head is not None and not agrees(head, case, gender):
             break  # "соратник Сергея Смирнова, министр финансов": not Смирнов's post
@@ -42,6 +44,18 @@ def skip_aside(tokens: list) -> list:
     if close is None or any(is_post(t) for t in tokens[1:close]):
         return tokens
     return tokens[close + 1 :]
+
+
+def name_after_aside(ctx, sent, tokens: list) -> bool:
+    """Whether `tokens` open with a short parenthesis followed by a name: the post before it is that
+    name's, not the one before the comma."""
+    if not tokens or tokens[0].text != "(":
+        return False
+    close = next((i for i, t in enumerate(tokens[: MAX_ASIDE + 2]) if t.text == ")"), None)
+    if close is None or close + 1 >= len(tokens):
+        return False
+    owner = cand_at(ctx, sent, tokens[close + 1])
+    return owner is not None and owner.type == "Person"
 
 
 def apposition(ctx, sent, tokens: list) -> tuple[list, list]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from functools import lru_cache
 
 from extractors.doc import Article, Entity, Evidence, Extraction, Fact, Mention, Value
@@ -75,9 +76,16 @@ def ru_gazetteer(vocab) -> RuGazetteer:
 
 
 def drop_nested(names: list[Cand], events: list[Cand]) -> list[Cand]:
-    """Names inside an event's quoted title are part of the title, not entities of their own."""
+    """Names inside an event's quoted title are part of the title, not entities of their own; but for a
+    place the title says the event is in («Шукшинские дни на Алтае»: Алтай)."""
     titled = [(e.start, e.stop) for e in events if e.kind == "named" and e.alt]
-    return [c for c in names if not any(a <= c.start and c.stop <= b for a, b in titled)]
+    return [c for c in names if in_title_place(c) or not any(a <= c.start and c.stop <= b for a, b in titled)]
+
+
+def in_title_place(cand: Cand) -> bool:
+    """A place after "в"/"на" (the event's place in its title, kept as a place of its own)."""
+    before = cand.sent.text[max(0, cand.start - cand.sent.start - 4) : cand.start - cand.sent.start]
+    return cand.type == "Place" and re.search(r"(?:^|\s)(?:в|во|на)\s+$", before) is not None
 
 
 def extract_ru(article: Article, models: RuModels | None = None, layer=None) -> Extraction:

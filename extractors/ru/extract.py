@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import gc
-import re
 from functools import lru_cache
 
 from extractors.doc import Article, Entity, Evidence, Extraction, Fact, Mention, Value
 from extractors.resolve import resolve_mentions
-from extractors.ru.events import find_events
+from extractors.ru.events import find_events, in_title_place
 from extractors.ru.lookup import RuGazetteer
 from extractors.ru.models import RuModels, load_ru_models
 from extractors.ru.parse import Parsed, parse_text
@@ -80,12 +79,6 @@ def drop_nested(names: list[Cand], events: list[Cand]) -> list[Cand]:
     place the title says the event is in («Шукшинские дни на Алтае»: Алтай)."""
     titled = [(e.start, e.stop) for e in events if e.kind == "named" and e.alt]
     return [c for c in names if in_title_place(c) or not any(a <= c.start and c.stop <= b for a, b in titled)]
-
-
-def in_title_place(cand: Cand) -> bool:
-    """A place after "в"/"на" (the event's place in its title, kept as a place of its own)."""
-    before = cand.sent.text[max(0, cand.start - cand.sent.start - 4) : cand.start - cand.sent.start]
-    return cand.type == "Place" and re.search(r"(?:^|\s)(?:в|во|на)\s+$", before) is not None
 
 
 def extract_ru(article: Article, models: RuModels | None = None, layer=None) -> Extraction:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.ru.extract import in_title_place
+from extractors.ru.events import in_title_place
 from extractors.ru.relations.common import cand_tokens, is_event, place_of_adjective, story_sents
 from extractors.ru.relations.participation import root_of
 from extractors.vocab import load_table

@@ -10,7 +10,7 @@ from extractors.ru.parse import Parsed, Sent
 from extractors.ru.spans import Cand
 from extractors.vocab import load_table
 
-__all__ = ["find_events", "split_edition", "roman_to_int"]
+__all__ = ["find_events", "in_title_place", "split_edition", "roman_to_int"]
 
 ROMAN = re.compile(r"^[IVXLC]+$")
 YEAR_SUFFIX = re.compile(r"^(.+?)[\s\-–—]+((?:19|20)\d{2})(?:\s*[:.]\s*.*)?$")
@@ -257,3 +257,9 @@ def unnamed_phrase(parsed: Parsed, sent: Sent, left: int, first: int, last: int)
 
 def lemma_of(tokens, index: int) -> str:
     return (tokens[index].lemma or "").lower()
+
+
+def in_title_place(cand: Cand) -> bool:
+    """A place after "в"/"на" (the event's place in its title, kept as a place of its own)."""
+    before = cand.sent.text[max(0, cand.start - cand.sent.start - 4) : cand.start - cand.sent.start]
+    return cand.type == "Place" and re.search(r"(?:^|\s)(?:в|во|на)\s+$", before) is not None

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from extractors.doc import Article, Entity, Evidence, Extraction, Fact, Mention, Value
 from extractors.resolve import resolve_mentions
-from extractors.ru.events import find_events
+from extractors.ru.events import find_events, in_title_place
 from extractors.ru.lookup import RuGazetteer
 from extractors.ru.models import RuModels, load_ru_models
 from extractors.ru.parse import Parsed, parse_text
@@ -75,9 +75,10 @@ def ru_gazetteer(vocab) -> RuGazetteer:
 
 
 def drop_nested(names: list[Cand], events: list[Cand]) -> list[Cand]:
-    """Names inside an event's quoted title are part of the title, not entities of their own."""
+    """Names inside an event's quoted title are part of the title, not entities of their own; but for a
+    place the title says the event is in («Шукшинские дни на Алтае»: Алтай)."""
     titled = [(e.start, e.stop) for e in events if e.kind == "named" and e.alt]
-    return [c for c in names if not any(a <= c.start and c.stop <= b for a, b in titled)]
+    return [c for c in names if in_title_place(c) or not any(a <= c.start and c.stop <= b for a, b in titled)]
 
 
 def extract_ru(article: Article, models: RuModels | None = None, layer=None) -> Extraction:

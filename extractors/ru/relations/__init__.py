@@ -24,6 +24,8 @@ def extract_relations(ctx) -> None:
     affiliations.extract_from_affiliations(ctx)
     participation.extract_participation(ctx)
     participation.extract_settings(ctx)
+    participation.extract_chairs(ctx)
+    participation.extract_dropped(ctx)
     gatherings.extract_gatherings(ctx)
     eventfacts.extract_event_facts(ctx)
     nameplaces.extract_name_places(ctx)

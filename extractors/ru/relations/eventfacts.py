@@ -16,7 +16,8 @@ from extractors.ru.relations.common import (
     triggers,
 )
 from extractors.ru.relations.dates import find_dates, find_periods, iso
-from extractors.ru.relations.participation import case_words, root_of
+from extractors.ru.relations.gatherings import gathering_kind
+from extractors.ru.relations.participation import case_words, root_of, setting_of
 from extractors.vocab import load_words
 
 __all__ = ["extract_event_facts", "SUB_EVENTS", "MAIN_EVENTS"]
@@ -98,6 +99,9 @@ def locative_of(sent, node, named: set):
     for _ in range(3):
         if node is None or case_words(sent, node)[:1] in (("в",), ("во",), ("на",)):
             return node
+        if node.rel == "conj" and not case_words(sent, node):
+            node = sent.head(node)  # "в Берлине и Москве": the second shares the first one's "в"
+            continue
         if case_words(sent, node) or node.rel not in ("appos", "flat", "flat:name", "nmod"):
             return None
         head = sent.head(node)
@@ -116,6 +120,17 @@ def event_of(sent, head, roots: dict):
     subject ("прошёл форум"), object ("провели встречу") or antecedent ("форум, открывшийся …")."""
     if head is None or head.id in roots:
         return roots.get(head.id) if head is not None else None
+    # "выступал в Кремле в ходе сессии", "сказал на пресс-конференции в Киле": the place of the verb
+    # whose setting a gathering is (not "победил на праймериз во Флориде": a vote is not one)
+    settings = [
+        e
+        for root_id, e in roots.items()
+        if head.pos == "VERB"
+        and setting_of(sent, e) is head
+        and gathering_kind(sent, next(t for t in sent.tokens if t.id == root_id))
+    ]
+    if len(settings) == 1:
+        return settings[0]
     lemma = (head.lemma or "").lower()
     if head.pos != "VERB" or not (triggers().get(lemma) == "heldIn" or lemma in load_words("host_verbs.txt")):
         return None

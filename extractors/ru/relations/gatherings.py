@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from extractors.ru.relations.common import AGENT_TYPES, cand_tokens, is_event, story_sents
-from extractors.ru.relations.participation import NEGATED, PASS_THROUGH, case_words, governor_of, root_of
+from extractors.ru.relations.participation import (
+    NEGATED,
+    PASS_THROUGH,
+    case_words,
+    governor_of,
+    root_of,
+    subject_verb,
+)
 from extractors.vocab import load_table, load_words
 
 __all__ = ["extract_gatherings", "gathering_kind"]
@@ -94,8 +101,12 @@ def host_of(sent, agent, event_root) -> bool:
     for verb in host_verbs(sent, event_root):
         if any((c.lemma or "").lower() in NEGATED for c in sent.children(verb)):
             continue
-        # a gerund's subject is that of the verb it hangs on: "Открывая заседание, X заявила"
+        # a gerund's subject is that of the verb it hangs on: "Открывая заседание, X заявила"; a verb with
+        # no subject of its own shares that of the verb it is joined to: "Квачков отправился давать
+        # пресс-конференцию", "посетит саммит, проведёт встречу"
         if governor is verb or (verb.rel == "advcl" and sent.head(verb) is governor):
+            return True
+        if subject_verb(sent, verb) is governor:
             return True
     return False
 
@@ -132,10 +143,15 @@ def caption_of(sent, person, event_root, root_ids: set) -> bool:
     if person_root.rel == "nsubj" and person_root.head_id == event_root.id:
         return True  # parsed as "Ампелонский (is) на встрече"
     head = sent.head(event_root)
-    for _ in range(4):  # through the events it is part of: "во время пресс-конференции на фестивале"
+    # through the events it is part of ("во время пресс-конференции на фестивале") or the nouns of what the
+    # person holds ("Панфилов с призом за вклад в кинематограф на кинофестивале «Кинотавр»"), up to the
+    # person or the post the name stands beside ("Режиссёр Глеб Панфилов …")
+    for _ in range(5):
         if head is None or head.id in own:
             return head is not None
-        if head.id not in root_ids:
+        if person_root.rel == "appos" and person_root.head_id == head.id and head.rel == "root":
+            return True
+        if head.id not in root_ids and head.pos != "NOUN":
             return False
         head = sent.head(head)
     return False

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from extractors.ru.events import in_title_place
 from extractors.ru.relations.common import cand_tokens, is_event, place_of_adjective, story_sents
 from extractors.ru.relations.participation import root_of
 from extractors.vocab import load_table
 
 __all__ = ["extract_name_places"]
+
+QUOTES = {"«", '"', "“", "„"}
 
 
 def place_named(token) -> str | None:
@@ -17,8 +20,11 @@ def place_named(token) -> str | None:
 
 
 def extract_name_places(ctx) -> None:
-    """An event held where the adjective before its noun says, named by a mention on the adjective."""
+    """An event held where the adjective before its noun says, named by a mention on the adjective; or
+    where its quoted title says: «Ереванские перспективы» (the title's first word), «Шукшинские дни на
+    Алтае» (a place after "в"/"на" in it)."""
     for sent in story_sents(ctx):
+        places = ctx.in_sent(sent, {"Place"})
         for event in ctx.in_sent(sent):
             if not is_event(event) or event.type == "EventSeries":
                 continue
@@ -29,3 +35,13 @@ def extract_name_places(ctx) -> None:
                 if place is None or token.head_id != root.id:
                     continue
                 ctx.add(event.key, "heldIn", place_of_adjective(ctx, token, place), sent)
+            opening = next((i for i, t in enumerate(tokens) if t.text in QUOTES), None)
+            if opening is not None and opening + 1 < len(tokens):
+                place = place_named(tokens[opening + 1])
+                if place is not None:
+                    ctx.add(event.key, "heldIn", place_of_adjective(ctx, tokens[opening + 1], place), sent)
+            if opening is None:
+                continue
+            for place in places:
+                if tokens[opening].start < place.start and place.stop <= event.stop and in_title_place(place):
+                    ctx.add(event.key, "heldIn", place.key, sent)

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from extractors.ru.relations.common import AGENT_TYPES, cand_tokens, is_event, story_sents, triggers
+from extractors.ru.relations.postrefs import dropped_subject
+from extractors.ru.relations.subjects import has_subject, subjects
 
-__all__ = ["extract_participation", "extract_settings", "governor_of", "root_of"]
+__all__ = [
+    "extract_chairs",
+    "extract_dropped",
+    "extract_participation",
+    "extract_settings",
+    "governor_of",
+    "root_of",
+    "subject_verb",
+]
 
 KINDS = ("participatedIn", "spokeAt", "moderated", "ledDelegationTo")
 STRENGTH = {"participatedIn": 0, "spokeAt": 1, "ledDelegationTo": 2, "moderated": 3}
@@ -15,6 +25,8 @@ NEGATED = {"не", "отказаться", "отменить", "перенест
 SPEECH = {"сказать", "заявить", "рассказать", "сообщить", "отметить", "подчеркнуть", "говорить", "объявить"}
 # "на заседании", "в ходе переговоров", "во время встречи": the event as the setting of the clause
 SETTING = {("на",), ("в", "ход"), ("во", "время"), ("в", "время")}
+# "на открытии сессии", "на закрытии форума": the event is the setting through its opening
+OCCASIONS = {"открытие", "закрытие", "церемония"}
 
 
 def root_of(sent, tokens: list):
@@ -66,6 +78,8 @@ def extract_participation(ctx) -> None:
         if not events or not any(kind_of(t) for t in sent.tokens):
             continue
         for agent in ctx.in_sent(sent, AGENT_TYPES):
+            for kind, event in participle_events(sent, agent, events):
+                ctx.add(agent.key, kind, event.key, sent)
             anchor = governor_of(sent, agent, agent.type == "Person")
             if anchor is None:
                 continue
@@ -79,6 +93,45 @@ def extract_participation(ctx) -> None:
             ctx.add(agent.key, kind, event.key, sent)
 
 
+def participle_events(sent, agent, events: list):
+    """ "Присутствовавший на заседании Сурков", "Носик, присутствовавший на заседании": a participle of
+    taking part that qualifies the agent (or the noun it names) takes it to the event in its own "на"/"в" phrase."""
+    roots = {root_of(sent, cand_tokens(sent, e)).id: e for e in events}
+    node = root_of(sent, cand_tokens(sent, agent))
+    for _ in range(4):
+        if node is None:
+            return
+        for verb in (c for c in sent.children(node) if c.rel == "acl" and c.pos == "VERB" and kind_of(c)):
+            if any((c.lemma or "").lower() in NEGATED for c in sent.children(verb)):
+                continue
+            for child in sent.children(verb):
+                if child.rel == "obl" and child.id in roots and roots[child.id].key != agent.key:
+                    yield kind_of(verb), roots[child.id]
+        if node.rel not in ("appos", "flat", "flat:name"):
+            return
+        node = sent.head(node)
+
+
+def subject_verb(sent, verb):
+    """The verb whose subject is that of a verb with none of its own: "отправился давать пресс-конференцию",
+    "посетит саммит, проведёт встречу", "появившись на открытии, Кастро преподнёс сюрприз"."""
+    for _ in range(4):
+        if verb is None or has_subject(sent, verb):
+            return verb
+        gerund = verb.rel == "advcl" and verb.feats.get("VerbForm") == "Conv"
+        if verb.rel not in ("xcomp", "conj") and not gerund:
+            return verb
+        head = sent.head(verb)
+        if (
+            verb.rel == "xcomp"
+            and head is not None
+            and any(c.rel in ("obj", "iobj") for c in sent.children(head))
+        ):
+            return verb  # "попросил венесуэльцев проголосовать": the object does it, not the subject
+        verb = head
+    return verb
+
+
 def setting_of(sent, event):
     """The verb an event is the setting of: "выступал в ходе сессии", "победил на выборах"."""
     node = root_of(sent, cand_tokens(sent, event))
@@ -87,8 +140,19 @@ def setting_of(sent, event):
     if head is not None and (head.lemma or "").lower() in ("ход", "время") and node.rel == "nmod":
         marks = case_words(sent, head) + ((head.lemma or "").lower(),)  # "в ходе <event>": the verb is above
         node, head = head, sent.head(head)
+    if (
+        head is not None
+        and (head.lemma or "").lower() in OCCASIONS
+        and node.rel == "nmod"
+        and head.pos == "NOUN"
+    ):
+        node = head  # "на открытии сессии": the verb is above the opening
+        marks = case_words(sent, node)
+        head = sent.head(node) if node.rel in ("obl", "nmod") else None
     if head is None or head.pos != "VERB" or marks not in SETTING:
         return None
+    if marks == ("на",) and node.feats.get("Case") == "Acc":
+        return None  # "пригласил на встречу": where one goes or is asked to, not where one is
     return head
 
 
@@ -108,7 +172,110 @@ def extract_settings(ctx) -> None:
             verb = setting_of(sent, event)
             if verb is None or any((c.lemma or "").lower() in NEGATED for c in sent.children(verb)):
                 continue
+            above = subject_verb(sent, verb)
             for agent in ctx.in_sent(sent, AGENT_TYPES):
-                if governor_of(sent, agent, agent.type == "Person") is verb:
+                if governor_of(sent, agent, agent.type == "Person") in (verb, above):
                     kind = "spokeAt" if (verb.lemma or "").lower() in SPEECH else "participatedIn"
                     ctx.add(agent.key, kind, event.key, sent)
+            for person in addressees(ctx, sent, verb):
+                ctx.add(person.key, "participatedIn", event.key, sent)
+
+
+def addressees(ctx, sent, verb) -> list:
+    """ "Трамп …, когда его спросили на пресс-конференции": a verb with no subject in the plural speaks of
+    someone unnamed, and the person its object pronoun stands for is the one at the event."""
+    if has_subject(sent, verb) or verb.feats.get("Number") != "Plur" or verb.feats.get("VerbForm") != "Fin":
+        return []
+    return [
+        person
+        for person, token in subjects(ctx, sent, rels=("obj", "iobj"))
+        if token.pos == "PRON" and token.head_id == verb.id
+    ]
+
+
+def extract_chairs(ctx) -> None:
+    """ "заседание пройдёт под председательством министра Доминика Рааба", "совещание под председательством
+    главы города": who chairs a gathering takes part in it."""
+    for sent in story_sents(ctx):
+        chairs = [
+            t
+            for t in sent.tokens
+            if (t.lemma or "").lower() == "председательство" and case_words(sent, t)[:1] == ("под",)
+        ]
+        events = [c for c in ctx.in_sent(sent) if is_event(c)] if chairs else []
+        if not events:
+            continue
+        roots = {root_of(sent, cand_tokens(sent, e)).id: e for e in events}
+        for chair in chairs:
+            event = chaired(sent, chair, roots)
+            if event is None:
+                continue
+            for agent in ctx.in_sent(sent, AGENT_TYPES):
+                if agent.key != event.key and under(sent, agent, chair):
+                    ctx.add(agent.key, "participatedIn", event.key, sent)
+
+
+def chaired(sent, chair, roots: dict):
+    """The event "под председательством" qualifies: the noun it hangs from, or the subject or object of
+    its verb (or the noun that verb's relative clause is about: "совещание, которое прошло под …")."""
+    head = sent.head(chair)
+    if head is None:
+        return None
+    if head.id in roots:
+        return roots[head.id]
+    if head.pos != "VERB" or any((c.lemma or "").lower() in NEGATED for c in sent.children(head)):
+        return None
+    for child in sent.children(head):
+        if child.rel in ("nsubj", "nsubj:pass", "obj") and child.id in roots:
+            return roots[child.id]
+    above = sent.head(head)
+    return roots.get(above.id) if head.rel in ("acl", "acl:relcl") and above is not None else None
+
+
+def under(sent, agent, chair) -> bool:
+    """The agent is the genitive of the chair noun, through its post and name: "председательством министра
+    иностранных дел Доминика Рааба"."""
+    node = root_of(sent, cand_tokens(sent, agent))
+    for _ in range(6):
+        head = sent.head(node) if node is not None else None
+        if head is None:
+            return False
+        if head is chair:
+            return node.rel == "nmod" and not case_words(sent, node)
+        if node.rel not in PASS_THROUGH and not (
+            node.rel == "nmod" and head.pos == "NOUN" and not case_words(sent, node)
+        ):
+            return False
+        node = head
+    return False
+
+
+def extract_dropped(ctx) -> None:
+    """ "В 1988 году на Всесоюзной партийной конференции раскритиковал перестройку": a main clause with no
+    subject written, whose setting is an event (or that takes part in it: "участвовал в форуме"), is about
+    the one person named just before (`dropped_subject`, its past tense agreeing in gender)."""
+    for sent in story_sents(ctx):
+        for event in (c for c in ctx.in_sent(sent) if is_event(c)):
+            verb = setting_of(sent, event) or took_part(sent, event)
+            top = subject_verb(sent, verb) if verb is not None else None
+            if top is None or has_subject(sent, top) or top.rel != "root" or top.pos != "VERB":
+                continue
+            if top.feats.get("Voice") == "Pass" or top.feats.get("VerbForm") != "Fin":
+                continue
+            if any((c.lemma or "").lower() in NEGATED for t in (verb, top) for c in sent.children(t)):
+                continue
+            person = dropped_subject(ctx, sent, top)
+            if person is not None and person.key != event.key:
+                kind = (
+                    "spokeAt" if (verb.lemma or "").lower() in SPEECH else (kind_of(verb) or "participatedIn")
+                )
+                ctx.add(person.key, kind, event.key, sent)
+
+
+def took_part(sent, event):
+    """The verb of taking part whose "в"/"на" phrase the event is: "участвовал в конференции"."""
+    node = root_of(sent, cand_tokens(sent, event))
+    head = sent.head(node) if node is not None and node.rel == "obl" else None
+    if head is None or head.pos != "VERB" or not kind_of(head) or not case_words(sent, node):
+        return None
+    return head

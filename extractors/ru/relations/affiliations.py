@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extractors.ru.relations.bodies import body_of_object
 from extractors.ru.relations.common import ORG_SET, cand_tokens, story_sents
 from extractors.ru.relations.participation import root_of
 from extractors.ru.relations.postrefs import dropped_subject
@@ -19,12 +20,15 @@ def extract_verb_affiliations(ctx) -> None:
     verbs = load_table("affiliation_verbs.tsv")
     for sent in story_sents(ctx):
         orgs = ctx.in_sent(sent, ORG_SET)
-        if not orgs:
-            continue
         for person, verb in person_verbs(ctx, sent):
             post, _, prep = verbs.get((verb.lemma or "").lower(), "").partition("|")
             if not post:
                 continue
+            for obj in sent.children(verb):  # "служил в британской армии": no name written
+                if obj.rel in OBJECT_RELS and (not prep or has_case(sent, obj, prep)):
+                    body = body_of_object(ctx, sent, obj)
+                    if body is not None:
+                        ctx.add(person.key, "affiliatedWith", body, sent)
             for org in orgs:
                 org_root = root_of(sent, cand_tokens(sent, org))
                 how = governed_by(sent, org_root, verb, any_part=bool(prep))

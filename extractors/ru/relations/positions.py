@@ -194,11 +194,20 @@ def chained_orgs(ctx, orgs: list) -> list:
         and org.type in ORG_SET
         and FROM_ORG.search(ctx.article.text[max(0, org.start - 24) : org.start])
     ]
+    # "постоянный представитель России в ООН", "посол РФ в Украине": where the holder serves
+    out += [
+        org
+        for org in orgs[1:]
+        if org not in out
+        and org.type in ORG_SET  # not a country: "посол Японии в Чехии" serves Japan
+        and AT_ORG.search(ctx.article.text[max(0, org.start - 8) : org.start])
+    ]
     return out
 
 
 FORMER = re.compile(r"^экс-(?=\w)")
 FROM_ORG = re.compile(r"\bот(?:\s+\w+){0,2}\s*[«\"]?$")
+AT_ORG = re.compile(r"(?:^|\s)(?:в|при)\s+[«\"]?$")
 
 
 def listed(token) -> bool:

@@ -342,6 +342,11 @@ NOT_FACTS = [
         "своих конкурентов.",
         ("Роберт Мугабе", "holdsPosition", "высокопоставленный представитель @ ZANU-PF"),
     ),
+    # nor the post of the name right after it
+    (
+        "Коби Брайант погиб в авиакатастрофе. Нападающий «ПСЖ» Неймар посвятил ему гол в матче с «Лиллем».",
+        ("Коби Брайант", "affiliatedWith", "ПСЖ"),
+    ),
     # an object with a name below it: the name is the organisation, not the board
     (
         "В 2005 году Андрей Варичев возглавил совет директоров «Газпрома».",

@@ -25,7 +25,9 @@ def referring_posts(ctx, sent) -> list[tuple[object, list]]:
             # "Председатель влиятельного Комитета по иностранным делам": with its organisation, unless
             # the sentence names the person apart ("представитель ZANU-PF заявил о победе Мугабе")
             tail = post_tail(ctx, sent, sent.tokens.index(token)) if has_org(ctx, sent, token) else []
-            if tail and any(c.key == person.key for c in ctx.in_sent(sent, {"Person"})):
+            if tail and (
+                any(c.key == person.key for c in ctx.in_sent(sent, {"Person"})) or named_next(ctx, sent, tail)
+            ):
                 continue
             out.append((person, post_modifiers(sent, token) + [token, *tail]))
     return out
@@ -35,6 +37,13 @@ def has_org(ctx, sent, token) -> bool:
     """Whether a post noun has a named organisation among its words: "Председатель … Комитета"."""
     named = [c for c in ctx.in_sent(sent) if c.type in ORG_SET]
     return any(o.start <= c.start < o.stop for c in sent.children(token) for o in named)
+
+
+def named_next(ctx, sent, tail: list) -> bool:
+    """Whether a name follows a post's words: "Нападающий «ПСЖ» Неймар" is Неймар's post."""
+    after = [t for t in sent.tokens if t.start >= tail[-1].stop and t.text not in "»\"'"][:1]
+    people = ctx.in_sent(sent, {"Person"})
+    return any(t.pos == "PROPN" or any(p.start <= t.start < p.stop for p in people) for t in after)
 
 
 def referring(ctx, sent, token) -> bool:

@@ -169,11 +169,90 @@ POSITIVE = [
         "Лидер группы «Ленинград», музыкант Сергей Шнуров сообщил сегодня о разводе.",
         ("Сергей Шнуров", "holdsPosition", "лидер @ Ленинград"),
     ),
-    # a name whose words disagree in case takes the case of the post right before it
+    # a name whose words disagree in case takes the case of the post right before it (the armed forces
+    # are an organisation named by a common noun)
     (
         "Однако уже днём заместитель главы вооружённых сил генерал-лейтенанта Аксары Кердпола сообщил, "
         "что протестующие покинули аэропорт.",
-        ("Аксара Кердпола", "holdsPosition", "глава вооружённых сил генерал-лейтенанта @ None"),
+        ("Аксара Кердпола", "holdsPosition", "глава @ Вооруженные силы"),
+    ),
+    # an organisation named by a common noun a post governs (issue 15): the article's own node
+    (
+        'Как сообщал "Ъ" 6 июня, член бюро высшего совета партии Андрей Исаев не исключил даже лишения '
+        "Муртазы Рахимова поста.",
+        ("Андрей Исаев", "holdsPosition", "член @ Бюро высшего совета партии"),
+    ),
+    (
+        "Директор ростовского цирка Дмитрий Резниченко уточнил, что Попов скончался в гостинице цирка.",
+        ("Дмитрий Резниченко", "affiliatedWith", "Ростовский цирк"),
+    ),
+    (
+        "Утром 16 мая представитель вооружённых сил полковник Сансерн Каевкамнерд заявил по национальному "
+        "телевидению о том, что ограничения сохранятся.",
+        ("Сансерн Каевкамнерд", "affiliatedWith", "Вооруженные силы"),
+    ),
+    # a bare noun after a post: the organisation that noun introduced before
+    (
+        "Американская компания Playboy Enterprises планирует отказаться от печатной версии журнала. "
+        "Руководитель компании Бен Кон заявил об этом.",
+        ("Бен Кон", "affiliatedWith", "Playboy Enterprises"),
+    ),
+    (
+        "Кроме сторонников ДПНИ, к бульвару хотели прийти представители партии «Яблоко». В итоге, там "
+        "появились только несколько яблочников, включая главу партии Сергея Митрохина.",
+        ("Сергей Митрохин", "affiliatedWith", "Яблоко"),
+    ),
+    # the name right after the noun is the organisation
+    (
+        "Пол Сорос являлся основателем логистической компании Soros Associates, разрабатывающей способы "
+        "перевозки оптовых партий.",
+        ("Пол Сорос", "affiliatedWith", "Soros Associates"),
+    ),
+    # a name in Latin letters after a predicate post belongs to it
+    (
+        "Ли Джэён фактически является главой Samsung Group после того, как в 2014 году тяжело заболел его отец.",
+        ("Ли Джэен", "holdsPosition", "глава @ Samsung Group"),
+    ),
+    # an organisation after "в"/"при" in a post is where its holder serves
+    (
+        "Умер постоянный представитель России в ООН Виталий Чуркин.",
+        ("Виталий Чуркин", "affiliatedWith", "ООН"),
+    ),
+    # "в составе" / "в состав" of an organisation, under any verb
+    (
+        "Немецкая актриса Настасья Кински вошла в состав жюри основного конкурса 40-го Московского "
+        "международного кинофестиваля.",
+        (
+            "Настасья Кински",
+            "affiliatedWith",
+            "Жюри основного конкурса 40-го Московского международного кинофестиваля",
+        ),
+    ),
+    (
+        "Стоит отметить, что предыдущий матч, в котором Тихонов выходил на поле в составе «Спартака», "
+        "состоялся более 10 лет назад, 20 сентября 2000 года.",
+        ("Тихонов", "affiliatedWith", "Спартак"),
+    ),
+    (
+        "В ходе президентских выборов 2018 года Анастасия Заворотнюк вошла в состав движения Putin Team, "
+        "выступавшего в поддержку Владимира Путина.",
+        ("Анастасия Заворотнюк", "affiliatedWith", "Putin Team"),
+    ),
+    # a post with its organisation as a subject stands for the one person named just before
+    (
+        "Сенатор Джон Керри прибыл в воскресенье вечером в Пакистан. Председатель влиятельного Комитета по "
+        "иностранным делам стал первым представителем властных структур США, посещающим Исламабад после "
+        "ликвидации 2 мая американским спецназом лидера Аль-Кайды Усамы бин Ладена.",
+        ("Джон Керри", "affiliatedWith", "Комитет по иностранным делам"),
+    ),
+    # a verb's object names the organisation with no name written, or a country's body
+    (
+        "Имеется в виду, что принц Гарри служил в британской армии и летал на вертолётах Apache в Афганистане.",
+        ("Гарри", "affiliatedWith", "Британская армия"),
+    ),
+    (
+        "Амано был профессиональным дипломатом и работал в посольствах Японии в Лаосе, США и Бельгии.",
+        ("Амано", "affiliatedWith", "Япония"),
     ),
     # a parenthesis with no post after a name (the name in another script) is skipped
     (
@@ -340,6 +419,43 @@ NOT_FACTS = [
         "Ельцин», — говорит скульптор.",
         ("Борис Николаевич Ельцин", "holdsPosition", "скульптор @ None"),
     ),
+    # a bare noun after a post with no organisation of that noun before it is no new organisation
+    (
+        "С 2006 года Андрей Варичев работал коммерческим директором компании.",
+        ("Андрей Варичев", "affiliatedWith", "Компания"),
+    ),
+    (
+        "Путин уволил двух генералов полиции по делу Голунова.",
+        ("Голунов", "affiliatedWith", "Полиция"),
+    ),
+    # "нового клуба": a club named elsewhere, not a "Новый клуб"
+    (
+        'По словам генерального директора нового клуба Николая Волошкина, днем рождения ФК "Тамбов" '
+        "можно считать 12 июня.",
+        ("Николай Волошкин", "affiliatedWith", "Новый клуб"),
+    ),
+    # a country after "в" in a post is where the holder serves, not whom
+    (
+        "Предполагается, что его место займёт посол Японии в Чехии Синдзи Харада.",
+        ("Синдзи Харада", "affiliatedWith", "Чехия"),
+    ),
+    # a post with its organisation is not the person the same sentence names apart
+    (
+        "В среду в Зимбабве прошли выборы, на которых главным претендентом был президент Роберт Мугабе. "
+        'Высокопоставленный представитель ZANU-PF заявил об уверенной победе Мугабе, который "похоронил" '
+        "своих конкурентов.",
+        ("Роберт Мугабе", "holdsPosition", "высокопоставленный представитель @ ZANU-PF"),
+    ),
+    # nor the post of the name right after it
+    (
+        "Коби Брайант погиб в авиакатастрофе. Нападающий «ПСЖ» Неймар посвятил ему гол в матче с «Лиллем».",
+        ("Коби Брайант", "affiliatedWith", "ПСЖ"),
+    ),
+    # an object with a name below it: the name is the organisation, not the board
+    (
+        "В 2005 году Андрей Варичев возглавил совет директоров «Газпрома».",
+        ("Андрей Варичев", "affiliatedWith", "Совет директоров"),
+    ),
 ]
 
 
@@ -353,3 +469,14 @@ def test_fact(extract_ru_text, text, fact):
 def test_not_fact(extract_ru_text, text, fact):
     _, facts = extract_ru_text(text)
     assert fact not in facts, sorted(facts)
+
+
+def test_unnamed_body_is_the_articles_own(extract_ru_text):
+    """ "Палестинская делегация" of one article is not that of another: the node's identity holds the text."""
+    sentence = "Глава палестинской делегации на переговорах Саеб Эрекат призвал ООН ответить."
+    idents = []
+    for text in (sentence, sentence + " Переговоры продолжатся."):
+        ext, facts = extract_ru_text(text)
+        assert ("Саеб Эрекат", "affiliatedWith", "Палестинская делегация") in facts, sorted(facts)
+        idents += [e.ident for e in ext.entities if e.name == "Палестинская делегация"]
+    assert len(idents) == 2 and idents[0] != idents[1]

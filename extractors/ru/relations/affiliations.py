@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.ru.relations.common import ORG_SET, cand_tokens, story_sents
+from extractors.ru.relations.bodies import body_of_object
+from extractors.ru.relations.common import ORG_SET, ancestors, cand_tokens, story_sents
 from extractors.ru.relations.participation import root_of
 from extractors.ru.relations.postrefs import dropped_subject
 from extractors.ru.relations.posts import add_post
@@ -19,12 +20,17 @@ def extract_verb_affiliations(ctx) -> None:
     verbs = load_table("affiliation_verbs.tsv")
     for sent in story_sents(ctx):
         orgs = ctx.in_sent(sent, ORG_SET)
-        if not orgs:
-            continue
         for person, verb in person_verbs(ctx, sent):
+            for org in composition(ctx, sent, verb, orgs):
+                ctx.add(person.key, "affiliatedWith", org, sent)
             post, _, prep = verbs.get((verb.lemma or "").lower(), "").partition("|")
             if not post:
                 continue
+            for obj in sent.children(verb):  # "служил в британской армии": no name written
+                if obj.rel in OBJECT_RELS and (not prep or has_case(sent, obj, prep)):
+                    body = body_of_object(ctx, sent, obj)
+                    if body is not None:
+                        ctx.add(person.key, "affiliatedWith", body, sent)
             for org in orgs:
                 org_root = root_of(sent, cand_tokens(sent, org))
                 how = governed_by(sent, org_root, verb, any_part=bool(prep))
@@ -34,6 +40,26 @@ def extract_verb_affiliations(ctx) -> None:
                     add_post(ctx, sent, person.key, post, org.key)
                 else:
                     ctx.add(person.key, "affiliatedWith", org.key, sent)
+
+
+def composition(ctx, sent, verb, orgs: list) -> list[str]:
+    """The organisation a person is "в составе" of, or enters "в состав" of, under any verb: "в
+    составе делегации «Газпрома» прибыл", "вошла в состав жюри основного конкурса"."""
+    out = []
+    for part in sent.children(verb):
+        if (part.lemma or "").lower() != "состав" or not any(
+            c.rel == "case" and (c.lemma or "").lower() == "в" for c in sent.children(part)
+        ):
+            continue
+        for whole in sent.children(part):
+            if whole.rel != "nmod" or not bare_genitive(sent, whole):
+                continue
+            # "в составе делегации «Газпрома»", "в состав совета директоров «Газпрома»": the named
+            # organisation the body belongs to, else the body itself
+            named = [o.key for o in orgs if whole in ancestors(sent, root_of(sent, cand_tokens(sent, o)))[:3]]
+            body = None if named else body_of_object(ctx, sent, whole)
+            out += named or ([body] if body is not None else [])
+    return out
 
 
 def person_verbs(ctx, sent) -> list[tuple[object, object]]:

@@ -6,6 +6,7 @@ import re
 
 from extractors.ru.names import normalize_post
 from extractors.ru.relations.appositions import appositions_right, one_of
+from extractors.ru.relations.bodies import body_of_post
 from extractors.ru.relations.common import (
     ORG_SET,
     article_region,
@@ -178,6 +179,8 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     elif org_key is None and any((t.lemma or "").lower() in TERRITORIAL for t in role_tokens):
         org_key = article_region(ctx)
     nationality = False
+    if org_key is None:  # "глава палестинской делегации": an organisation named by a common noun
+        org_key, role_tokens = body_of_post(ctx, role_tokens)
     if org_key is None:
         org_key, role_tokens, nationality = gentilic_org(ctx, role_tokens)
     if org_key is None and not nationality and not any(listed(t) for t in role_tokens):
@@ -230,11 +233,20 @@ def chained_orgs(ctx, orgs: list) -> list:
         and org.type in ORG_SET
         and FROM_ORG.search(ctx.article.text[max(0, org.start - 24) : org.start])
     ]
+    # "постоянный представитель России в ООН", "посол РФ в Украине": where the holder serves
+    out += [
+        org
+        for org in orgs[1:]
+        if org not in out
+        and org.type in ORG_SET  # not a country: "посол Японии в Чехии" serves Japan
+        and AT_ORG.search(ctx.article.text[max(0, org.start - 8) : org.start])
+    ]
     return out
 
 
 FORMER = re.compile(r"^экс-(?=\w)")
 FROM_ORG = re.compile(r"\bот(?:\s+\w+){0,2}\s*[«\"]?$")
+AT_ORG = re.compile(r"(?:^|\s)(?:в|при)\s+[«\"]?$")
 
 
 def listed(token) -> bool:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.ru.relations.common import story_sents
-from extractors.ru.relations.postwords import LISTED_POSTS, post_modifiers, post_parts
+from extractors.ru.relations.common import ORG_SET, story_sents
+from extractors.ru.relations.postwords import LISTED_POSTS, post_modifiers, post_parts, post_tail
 from extractors.ru.relations.predicates import COPULAS, OFFICE_VERBS, clause_posts
 from extractors.ru.relations.subjects import SUBJECT_RELS, WINDOW, has_subject, name_feat
 
@@ -12,12 +12,14 @@ __all__ = ["dropped_subject_posts", "referring_posts"]
 
 def referring_posts(ctx, sent) -> list[tuple[object, list]]:
     """(person, post phrase) for a bare post noun that is a subject and stands for the one person
-    named just before it: "61-летняя певица сообщила" after "Поп-звезда Мадонна …". A post with words
-    after it ("представитель партии заявил") names someone new more often than not; so does a post
-    after two people, whom it cannot tell apart; so does a post in a sentence that names someone after
-    it in the nominative ("российский судья участвовал …, это был Николай Левников"; but "японский
-    дипломат сменил … Мохаммеда Эль-Барадеи" is still the one named before). The past-tense verb of
-    the post tells its holder's gender where the noun does not: "судья заявила" is no man's post."""
+    named just before it: "61-летняя певица сообщила" after "Поп-звезда Мадонна …", "Председатель
+    влиятельного Комитета по иностранным делам стал …" after "Сенатор Джон Керри прибыл …". A post
+    with other words after it ("представитель партии заявил") names someone new more often than not;
+    so does a post after two people, whom it cannot tell apart; so does a post in a sentence that
+    names someone after it in the nominative ("российский судья участвовал …, это был Николай
+    Левников"; but "японский дипломат сменил … Мохаммеда Эль-Барадеи" is still the one named
+    before). The past-tense verb of the post tells its holder's gender where the noun does not:
+    "судья заявила" is no man's post."""
     out = []
     for token in sent.tokens:
         if not referring(ctx, sent, token):
@@ -29,17 +31,43 @@ def referring_posts(ctx, sent) -> list[tuple[object, list]]:
             continue
         person = sole_person(ctx, sent, token, verb_gender(sent, token))
         if person is not None:
-            out.append((person, post_modifiers(sent, token) + [token]))
+            # "Председатель влиятельного Комитета по иностранным делам": with its organisation, unless
+            # the sentence names the person apart ("представитель ZANU-PF заявил о победе Мугабе")
+            tail = post_tail(ctx, sent, sent.tokens.index(token)) if has_org(ctx, sent, token) else []
+            if tail and (
+                any(c.key == person.key for c in ctx.in_sent(sent, {"Person"})) or named_next(ctx, sent, tail)
+            ):
+                continue
+            out.append((person, post_modifiers(sent, token) + [token, *tail]))
     return out
 
 
+def has_org(ctx, sent, token) -> bool:
+    """Whether a post noun has a named organisation among its words: "Председатель … Комитета"."""
+    named = [c for c in ctx.in_sent(sent) if c.type in ORG_SET]
+    return any(o.start <= c.start < o.stop for c in sent.children(token) for o in named)
+
+
+def named_next(ctx, sent, tail: list) -> bool:
+    """Whether a name follows a post's words: "Нападающий «ПСЖ» Неймар" is Неймар's post."""
+    after = [t for t in sent.tokens if t.start >= tail[-1].stop and t.text not in "»\"'"][:1]
+    people = ctx.in_sent(sent, {"Person"})
+    return any(t.pos == "PROPN" or any(p.start <= t.start < p.stop for p in people) for t in after)
+
+
 def referring(ctx, sent, token) -> bool:
-    """A singular post noun, the subject of its clause, with no words of its own after it and no name."""
+    """A singular post noun, the subject of its clause, with no words of its own after it but its
+    organisation's name, and no name."""
     if token.rel not in SUBJECT_RELS or token.pos != "NOUN" or not post_parts(token) & LISTED_POSTS:
         return False
     if token.feats.get("Number") != "Sing" or token.feats.get("Gender") not in ("Masc", "Fem"):
         return False
-    dependents = [c for c in sent.children(token) if c.pos not in ("ADJ", "DET", "PUNCT")]
+    named = [c for c in ctx.in_sent(sent) if c.type in ORG_SET]
+    dependents = [
+        c
+        for c in sent.children(token)
+        if c.pos not in ("ADJ", "DET", "PUNCT") and not any(o.start <= c.start < o.stop for o in named)
+    ]
     return not dependents and not any(c.start <= token.start < c.stop for c in ctx.in_sent(sent))
 
 

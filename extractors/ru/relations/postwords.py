@@ -91,10 +91,13 @@ def post_tail(ctx, sent, index: int) -> list:
     """The words after a post noun that belong to it: modifiers and genitive organisations."""
     tail = []
     for nxt in sent.tokens[index + 1 :]:
-        if not (nxt.pos in ("NOUN", "PROPN", "ADJ", "CCONJ", "ADP") or nxt.text in QUOTE_MARKS):
-            break
         owner = cand_at(ctx, sent, nxt)
         if owner is not None and owner.type == "Person":
+            break
+        # a name's words whatever their tags: "главой Samsung Group"
+        if owner is None and not (
+            nxt.pos in ("NOUN", "PROPN", "ADJ", "CCONJ", "ADP") or nxt.text in QUOTE_MARKS
+        ):
             break
         tail.append(nxt)
     return tail

@@ -206,7 +206,7 @@ POSITIVE = [
     (
         "Пол Сорос являлся основателем логистической компании Soros Associates, разрабатывающей способы "
         "перевозки оптовых партий.",
-        ("Пол Сорос", "affiliatedWith", "Soros Associates"),
+        ("Пол Сорос", "founderOf", "Soros Associates"),
     ),
     # a name in Latin letters after a predicate post belongs to it
     (
@@ -296,10 +296,10 @@ POSITIVE = [
         "и совладелец WFC Артур Перепёлкин.",
         ("Артур Перепелкин", "holdsPosition", "бывший глава @ Русская винно-водочная компания"),
     ),
-    # a founder is tied to what he founded, with no post in it
+    # a founder is tied to what he founded (fg:founderOf), with no post in it
     (
         "Основатель MySQL Майкл Видениус заявил, что выступает против сделки.",
-        ("Майкл Видениус", "affiliatedWith", "MySQL"),
+        ("Майкл Видениус", "founderOf", "MySQL"),
     ),
 ]
 
@@ -373,6 +373,11 @@ NOT_FACTS = [
     (
         "Основатель MySQL Майкл Видениус заявил, что выступает против сделки.",
         ("Майкл Видениус", "holdsPosition", "основатель @ MySQL"),
+    ),
+    # … and is not affiliatedWith it: founding or owning is no workplace
+    (
+        "Основатель MySQL Майкл Видениус заявил, что выступает против сделки.",
+        ("Майкл Видениус", "affiliatedWith", "MySQL"),
     ),
     (
         "Главным владельцем Facebook является её основатель Марк Цукерберг.",

@@ -25,7 +25,7 @@ KINDS = {
 }  # fmt: skip
 # Relations drawn as edges, with the words the page and the tables use for them.
 RELATIONS = {
-    "holdsPosition": "holds post at", "affiliatedWith": "affiliated with", "participatedIn": "took part",
+    "holdsPosition": "holds post at", "affiliatedWith": "affiliated with", "founderOf": "founder of", "participatedIn": "took part",
     "spokeAt": "spoke at", "moderated": "moderated", "ledDelegationTo": "led delegation to",
     "organizedBy": "organised by", "heldIn": "held in", "partOf": "part of", "editionOf": "edition of",
     "metWith": "met", "agreementWith": "agreement",

@@ -41,6 +41,7 @@ class FG(DefinedNamespace):
     role: URIRef
     organization: URIRef
     affiliatedWith: URIRef
+    founderOf: URIRef
     participatedIn: URIRef
     spokeAt: URIRef
     moderated: URIRef

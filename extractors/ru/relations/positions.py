@@ -159,7 +159,7 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     noun = next((t for t in role_tokens if t.pos in ("NOUN", "PROPN")), role_tokens[0])
     if post_parts(noun) & OWNERS:
         if orgs and orgs[0].type in ORG_SET:
-            ctx.add(person.key, "affiliatedWith", orgs[0].key, sent)
+            ctx.add(person.key, "founderOf", orgs[0].key, sent)
         return
     head = (role_tokens[0].lemma or "").lower()
     rest = [t for t in role_tokens[1:] if (t.lemma or "").lower() not in {"край", "область", "регион"}]

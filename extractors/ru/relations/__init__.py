@@ -22,6 +22,8 @@ def extract_relations(ctx) -> None:
     positions.extract_positions(ctx)
     affiliations.extract_verb_affiliations(ctx)
     affiliations.extract_from_affiliations(ctx)
+    affiliations.extract_headed_by(ctx)
+    affiliations.extract_colleagues(ctx)
     participation.extract_participation(ctx)
     participation.extract_settings(ctx)
     participation.extract_chairs(ctx)

@@ -16,10 +16,12 @@ def extract_relations(ctx) -> None:
         nameplaces,
         participation,
         positions,
+        postanaphora,
     )
 
     editions.extract_editions(ctx)
     positions.extract_positions(ctx)
+    postanaphora.extract_this_post(ctx)
     affiliations.extract_verb_affiliations(ctx)
     affiliations.extract_from_affiliations(ctx)
     affiliations.extract_headed_by(ctx)

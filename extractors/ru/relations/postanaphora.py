@@ -1,5 +1,6 @@
 """A post named again by "этот пост": "Президентом Ирана избран Х.Рухани. Махмуд Ахмадинеджад занимал этот
-пост два срока" — the post (with its organisation) stated last in the sentence before."""
+пост два срока" — the post (with its organisation) stated last, in the sentence before or in this one
+before the words "этот пост"."""
 
 from __future__ import annotations
 
@@ -27,10 +28,8 @@ def extract_this_post(ctx) -> None:
             verb = sent.head(office)
             if verb is None or verb.pos != "VERB" or not held(sent, office, verb):
                 continue
-            if not index:
-                continue
-            floor = sents[index - 1].start
-            post = last_post(ctx, floor, sent.start)  # the sentence's own posts may come after it
+            floor = sents[index - 1].start if index else sent.start
+            post = last_post(ctx, sent, floor, office)
             if post is None:
                 continue
             role, org = post
@@ -68,15 +67,19 @@ def holders(ctx, sent, verb) -> list:
     return out
 
 
-def last_post(ctx, floor: int, before: int) -> tuple[str, str] | None:
-    """(role, organisation key) of the last post with an organisation stated between `floor` and
-    `before` (offsets into the text)."""
+def last_post(ctx, sent, floor: int, office) -> tuple[str, str] | None:
+    """(role, organisation key) of the last post with an organisation stated from `floor` (an offset
+    into the text) on, up to the office word: one of the sentence itself only if its organisation is
+    named before that word ("с поста вице-президента США … на этот пост был назначен Джеральд Форд")."""
     roles = {f.subject: f.object.text for f in ctx.facts if f.predicate == "role"}
+    earlier = {c.key for c in ctx.in_sent(sent) if c.stop <= office.start}
     best = None
     for fact in ctx.facts:
         if fact.predicate != "organization" or fact.subject not in roles:
             continue
         start = fact.evidence.start
-        if floor <= start < before and (best is None or start >= best[0]):
-            best = (fact.evidence.start, roles[fact.subject], fact.object)
+        if start == sent.start and fact.object not in earlier:
+            continue  # "На этом посту он сменит генерала морской пехоты США …": not a post after it
+        if floor <= start <= sent.start and (best is None or start >= best[0]):
+            best = (start, roles[fact.subject], fact.object)
     return None if best is None else (best[1], best[2])

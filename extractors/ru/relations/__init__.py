@@ -12,6 +12,7 @@ def extract_relations(ctx) -> None:
         editions,
         eventfacts,
         gatherings,
+        headed,
         meetings,
         nameplaces,
         participation,
@@ -24,8 +25,8 @@ def extract_relations(ctx) -> None:
     postanaphora.extract_this_post(ctx)
     affiliations.extract_verb_affiliations(ctx)
     affiliations.extract_from_affiliations(ctx)
-    affiliations.extract_headed_by(ctx)
-    affiliations.extract_colleagues(ctx)
+    headed.extract_headed_by(ctx)
+    headed.extract_colleagues(ctx)
     participation.extract_participation(ctx)
     participation.extract_settings(ctx)
     participation.extract_chairs(ctx)

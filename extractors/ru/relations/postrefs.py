@@ -121,7 +121,7 @@ def dropped_subject_posts(ctx, sent) -> list[tuple[object, list]]:
     root = next((t for t in sent.tokens if t.rel == "root"), None)
     if root is None or has_subject(sent, root):
         return []
-    if root.pos == "NOUN":
+    if root.pos == "NOUN" and not any(c.rel == "cop" for c in sent.children(root)):
         return verbless_posts(ctx, sent, root)
     verb = (
         root

@@ -12,16 +12,21 @@ def extract_relations(ctx) -> None:
         editions,
         eventfacts,
         gatherings,
+        headed,
         meetings,
         nameplaces,
         participation,
         positions,
+        postanaphora,
     )
 
     editions.extract_editions(ctx)
     positions.extract_positions(ctx)
+    postanaphora.extract_this_post(ctx)
     affiliations.extract_verb_affiliations(ctx)
     affiliations.extract_from_affiliations(ctx)
+    headed.extract_headed_by(ctx)
+    headed.extract_colleagues(ctx)
     participation.extract_participation(ctx)
     participation.extract_settings(ctx)
     participation.extract_chairs(ctx)

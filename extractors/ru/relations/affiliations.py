@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractors.ru.relations.bodies import body_of_object
 from extractors.ru.relations.common import ORG_SET, ancestors, cand_tokens, story_sents
+from extractors.ru.relations.headed import headed
 from extractors.ru.relations.participation import root_of
 from extractors.ru.relations.postrefs import dropped_subject
 from extractors.ru.relations.posts import add_post
@@ -21,7 +22,7 @@ def extract_verb_affiliations(ctx) -> None:
     for sent in story_sents(ctx):
         orgs = ctx.in_sent(sent, ORG_SET)
         for person, verb in person_verbs(ctx, sent):
-            for org in composition(ctx, sent, verb, orgs):
+            for org in composition(ctx, sent, verb, orgs) + headed(ctx, sent, verb):
                 ctx.add(person.key, "affiliatedWith", org, sent)
             post, _, prep = verbs.get((verb.lemma or "").lower(), "").partition("|")
             if not post:

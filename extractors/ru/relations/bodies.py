@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from extractors.doc import ORG_TYPES, Mention
 from extractors.ru.names import normalize_post
@@ -17,6 +18,7 @@ CASES = {"Gen", "Ins"}
 ORG_SET = set(ORG_TYPES)
 QUOTES = set("«»\"„“'")
 WITH_ADJECTIVE = {"сила"}
+REGIONS = re.compile(r"край|область|Москва|Санкт-Петербург")
 # adjectives that point back to an organisation named before rather than name a new one
 UNQUALIFYING = {
     "новый", "одноимённый", "одноименный", "крупный", "крупнейший", "этот", "данный", "указанный", "тот",
@@ -36,6 +38,10 @@ def body_of_post(ctx, role_tokens: list) -> tuple[str | None, list]:
         if token.pos == "ADJ":
             continue
         lemma = (token.lemma or "").lower()
+        if lemma in COUNTRY_NOUNS and index == first + 1 and index == len(role_tokens) - 1:
+            # "президента страны Александра Лукашенко" after "В Белоруссии …": that country
+            country = country_before(ctx, token)
+            return (country, role_tokens[:index]) if country else (None, role_tokens)
         if lemma in nouns and (lemma not in WITH_ADJECTIVE or role_tokens[index - 1].pos == "ADJ"):
             start = index
             while start > 1 and role_tokens[start - 1].pos == "ADJ":
@@ -51,6 +57,24 @@ def body_of_post(ctx, role_tokens: list) -> tuple[str | None, list]:
         if not is_post(token):  # "заместитель председателя правительства": a post between
             return None, role_tokens
     return None, role_tokens
+
+
+COUNTRY_NOUNS = {"страна", "государство"}
+
+
+def country_before(ctx, noun) -> str | None:
+    """The country "страны" after a post stands for: the last place named before it, within `MAX_BACK`
+    characters, if it is a country (one `gentilics.tsv` names that is no region or city)."""
+    countries = {name for name in load_table("gentilics.tsv").values() if not REGIONS.search(name)}
+    before = [
+        c
+        for c in ctx.cands
+        if c.key and c.type == "Place" and noun.start - MAX_BACK <= c.start and c.stop <= noun.start
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda c: c.start)  # an unlisted country or a city before it: none
+    return last.key if ctx.entities[last.key].name in countries else None
 
 
 def body_words(tokens: list) -> list:

@@ -27,7 +27,12 @@ from extractors.ru.relations.postwords import (
     person_case,
     post_parts,
 )
-from extractors.ru.relations.predicates import object_posts, participle_posts, predicate_posts
+from extractors.ru.relations.predicates import (
+    noun_office_posts,
+    object_posts,
+    participle_posts,
+    predicate_posts,
+)
 from extractors.ru.relations.subjects import subjects
 from extractors.vocab import fold, load_table, load_words
 
@@ -132,6 +137,7 @@ def extract_positions(ctx) -> None:
                 *coordinated_left(ctx, sent, left, gender),
                 *apposed_left(ctx, sent, left, person),
                 *participle_posts(ctx, sent, person),
+                *noun_office_posts(ctx, sent, person),
             ]:
                 add_position(ctx, sent, person, phrase)
         for person, subject in subjects(ctx, sent):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extractors.ru.relations.common import ORG_SET, story_sents
-from extractors.ru.relations.postwords import LISTED_POSTS, post_modifiers, post_parts, post_tail
-from extractors.ru.relations.predicates import COPULAS, OFFICE_VERBS, clause_posts
+from extractors.ru.relations.postwords import LISTED_POSTS, is_post, post_modifiers, post_parts, post_tail
+from extractors.ru.relations.predicates import COPULAS, OFFICE_VERBS, clause_posts, post_phrase
 from extractors.ru.relations.subjects import SUBJECT_RELS, WINDOW, has_subject, name_feat
 
 __all__ = ["dropped_subject_posts", "referring_posts"]
@@ -121,6 +121,8 @@ def dropped_subject_posts(ctx, sent) -> list[tuple[object, list]]:
     root = next((t for t in sent.tokens if t.rel == "root"), None)
     if root is None or has_subject(sent, root):
         return []
+    if root.pos == "NOUN" and not any(c.rel == "cop" for c in sent.children(root)):
+        return verbless_posts(ctx, sent, root)
     verb = (
         root
         if root.pos in ("VERB", "AUX")
@@ -133,6 +135,28 @@ def dropped_subject_posts(ctx, sent) -> list[tuple[object, list]]:
         return []
     joined = [t for t in sent.children(root) if t.rel == "conj" and not has_subject(sent, t)]
     return [(person, phrase) for phrase in clause_posts(ctx, sent, [root, *joined])]
+
+
+def verbless_posts(ctx, sent, root) -> list[tuple[object, list]]:
+    """A line of a biography with no verb and no name, only posts in the nominative, about the one
+    person named just before: "В 1999 году — помощник руководителя Администрации Президента",
+    "Член партии «Единая Россия», делегат XII Съезда Партии" after "Владимир Машков — актёр …"."""
+    if any(t.pos in ("VERB", "AUX") for t in sent.tokens) or ctx.in_sent(sent, {"Person"}):
+        return []
+    if (
+        root.feats.get("Case") != "Nom"
+        or not is_post(root)
+        or any(c.rel == "cop" for c in sent.children(root))
+    ):
+        return []
+    person = sole_person(ctx, sent, root)
+    if person is None:
+        return []
+    posts = [
+        root,
+        *(t for t in sent.children(root) if t.rel in ("conj", "appos") and t.pos == "NOUN" and is_post(t)),
+    ]
+    return [(person, post_phrase(ctx, sent, post)) for post in posts if post.feats.get("Case") == "Nom"]
 
 
 def dropped_subject(ctx, sent, verb):

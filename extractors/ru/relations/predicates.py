@@ -5,7 +5,15 @@ from __future__ import annotations
 from extractors.ru.relations.postwords import is_post, post_tail
 from extractors.ru.relations.subjects import predicates
 
-__all__ = ["COPULAS", "OFFICE_VERBS", "clause_posts", "object_posts", "participle_posts", "predicate_posts"]
+__all__ = [
+    "COPULAS",
+    "OFFICE_VERBS",
+    "clause_posts",
+    "noun_office_posts",
+    "object_posts",
+    "participle_posts",
+    "predicate_posts",
+]
 
 # "назначен министром", "стал президентом компании", "является директором": a post in the instrumental
 COPULAS = {
@@ -25,6 +33,8 @@ COPULAS = {
 }
 # "назначил Ивана Петрова министром": the object of these verbs gets the post
 APPOINT_VERBS = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить", "утверждать"}
+# "занял пост министра", "место спикера Палаты представителей занял", "покинул кресло мэра"
+OFFICES = {"пост", "должность", "место", "кресло"}
 OFFICE_VERBS = {"занять", "занимать", "вступить", "покинуть", "оставить", "назначить", "избрать", "занявший"}
 
 
@@ -74,6 +84,7 @@ def clause_posts(ctx, sent, preds: list) -> list[list]:
                 out.append(post_phrase(ctx, sent, pred))
             continue
         if lemma not in COPULAS | OFFICE_VERBS:
+            out.extend(left_office_posts(ctx, sent, pred))  # "ушёл с поста лидера КПРФ"
             continue
         if appoints_other(sent, pred):
             continue  # "Медведев назначил руководителем службы Ивана Муравьева": the object's post
@@ -106,18 +117,75 @@ def genitive_post(token) -> bool:
 
 def office_posts(ctx, sent, verb) -> list[list]:
     """ "на пост министра финансов", "в должность губернатора" under a verb: the post in the genitive."""
+    return [
+        phrase
+        for office in sent.children(verb)
+        if (office.lemma or "").lower() in OFFICES
+        for phrase in office_post(ctx, sent, office)
+    ]
+
+
+def office_post(ctx, sent, office) -> list[list]:
+    """The posts in the genitive under "пост"/"должность": "пост министра финансов"."""
     out = []
-    for office in sent.children(verb):
-        if (office.lemma or "").lower() in {"пост", "должность"}:
-            for token in sent.children(office):
-                if token.feats.get("Case") == "Gen" and is_post(token):
-                    # "должность руководителя совета, а также заместителя председателя комитета"
-                    joined = [
-                        t
-                        for t in sent.children(token) + sent.children(office)
-                        if t.rel == "conj" and genitive_post(t)
-                    ]
-                    out.extend([t, *post_tail(ctx, sent, sent.tokens.index(t))] for t in (token, *joined))
+    for token in sent.children(office):
+        if token.feats.get("Case") == "Gen" and is_post(token):
+            # "должность руководителя совета, а также заместителя председателя комитета"
+            joined = [
+                t
+                for t in sent.children(token) + sent.children(office)
+                if t.rel == "conj" and genitive_post(t)
+            ]
+            out.extend([t, *post_tail(ctx, sent, sent.tokens.index(t))] for t in (token, *joined))
+    return out
+
+
+# active verbs of dismissing: the post is their object's ("уволен с поста" is passive and the subject's)
+DISMISS_VERBS = {
+    "освободить", "освобождать", "уволить", "увольнять", "снять", "снимать", "отстранить", "отстранять",
+    "отправить", "отправлять", "сместить", "смещать", "отозвать", "отзывать",
+}  # fmt: skip
+LEAVING_NOUNS = {"отставка", "уход", "увольнение", "снятие", "освобождение"}
+
+
+def left_office_posts(ctx, sent, verb) -> list[list]:
+    """ "ушёл с поста лидера КПРФ", "отправлен в отставку с поста главы «Роснефти»", "заявил об уходе
+    с поста главного тренера": the post (under any verb) its subject leaves or holds. Not a post sought
+    ("баллотировался на пост президента") nor one taken from an object ("уволил Сечина с поста …")."""
+    if any(c.rel == "obj" for c in sent.children(verb)):
+        return []
+    if (verb.lemma or "").lower() in DISMISS_VERBS and verb.feats.get("Voice") != "Pass":
+        return []  # "Медведев освободил от должности главы РЖД Владимира Якунина": the object's, parsed or not
+    heads = [verb, *(c for c in sent.children(verb) if (c.lemma or "").lower() in LEAVING_NOUNS)]
+    return [
+        phrase
+        for head in heads
+        for office in held_offices(sent, head)
+        for phrase in office_post(ctx, sent, office)
+    ]
+
+
+def noun_office_posts(ctx, sent, person) -> list[list]:
+    """A name in the genitive of a noun that has a post left or held: "о снятии Зюганова с поста лидера
+    КПРФ", "первой инициативой Мамуки Бахтадзе на посту премьер-министра Грузии"."""
+    ids = {t.id for t in sent.tokens if person.start <= t.start < person.stop}
+    root = next((t for t in sent.tokens if t.id in ids and t.head_id not in ids), None)
+    head = sent.head(root) if root is not None and root.rel == "nmod" else None
+    if head is None or head.pos != "NOUN" or root.feats.get("Case") != "Gen":
+        return []
+    return [phrase for office in held_offices(sent, head) for phrase in office_post(ctx, sent, office)]
+
+
+def held_offices(sent, head) -> list:
+    """ "с поста", "от должности", "на посту", "в должности" under a word: a post left or held, not
+    one sought ("на пост")."""
+    out = []
+    for office in sent.children(head):
+        if (office.lemma or "").lower() not in {"пост", "должность"}:
+            continue
+        preps = {(c.lemma or "").lower() for c in sent.children(office) if c.rel == "case"}
+        if preps & {"с", "от"} or (preps & {"на", "в"} and office.feats.get("Case") == "Loc"):
+            out.append(office)
     return out
 
 

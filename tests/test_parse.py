@@ -35,3 +35,32 @@ def test_batching_by_length_changes_no_tag_and_no_arc(ru_models):
     assert [(t.pos, t.feats, t.id, t.head_id, t.rel) for t in ours.tokens] == [
         (t.pos, t.feats, t.id, t.head_id, t.rel) for t in theirs.tokens
     ]
+
+
+def test_inflection_is_pymorphys_own(ru_models):
+    """`RuMorphVocab._inflect` walks the paradigm as plain tuples; every inflection is the one
+    natasha's own MorphVocab (pymorphy2's `_inflect`) gives, form class included."""
+    import re
+    from pathlib import Path
+
+    from natasha import MorphVocab
+
+    from extractors.ru.morph import TagMemoForm
+
+    theirs, ours = MorphVocab(), ru_models.morph_vocab
+    articles = Path(__file__).resolve().parent.parent / "data" / "articles"
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.txt")))
+    words = sorted(set(re.findall(r"[а-яё-]+", text.lower())))
+    assert len(words) > 500
+    checked = 0
+    for word in words:
+        for mine, their in zip(ours(word), theirs(word)):
+            for grams in ({"Nom"}, {"Gen"}, {"Dat", "Plur"}, {"Ins"}, {"Loc", "Sing"}):
+                a, b = mine.inflect(grams), their.inflect(grams)
+                assert (a is None) == (b is None), (word, grams)
+                if a is not None:
+                    assert isinstance(a, TagMemoForm)
+                    fields = ("word", "tag", "normal", "pos", "feats")
+                    assert [getattr(a, f) for f in fields] == [getattr(b, f) for f in fields]
+                    checked += 1
+    assert checked > 2000

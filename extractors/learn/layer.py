@@ -51,9 +51,10 @@ def apply_model(ctx, model: LinearModel, replace: bool = False) -> None:
         _drop_rule_facts(ctx)
     best: dict[tuple, tuple[float, Candidate]] = {}
     for cand in find_candidates(ctx):
-        if cand.relation not in model.relations:
-            continue
-        p = model.relations[cand.relation].probability(featurize(cand, votes))
+        weights = model.relations.get(cand.relation)
+        if weights is None or (not replace and weights.veto <= 0 and votes.says(cand)):
+            continue  # a pair the rules found, with no veto to weigh: its score would change nothing
+        p = weights.probability(featurize(cand, votes))
         tail = (cand.tail.lemma or "").lower() if cand.relation == "role" else cand.tail.key
         key = (cand.relation, cand.person.key, tail)
         if key not in best or p > best[key][0]:

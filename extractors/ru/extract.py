@@ -34,6 +34,8 @@ class Context:
         self._by_sent: dict[int, list[Cand]] | None = None
         self._indexed: list[Cand] | None = None
         self._count = 0
+        self._in_sent: dict[tuple, list[Cand]] = {}
+        self.memo: dict[str, dict] = {}  # answers the relation modules share, per question (subjects.py)
 
     def evidence(self, sent) -> Evidence:
         return Evidence(sent.start, sent.stop, sent.text)
@@ -55,11 +57,16 @@ class Context:
             for cand in self.cands:  # one pass, not one scan of every candidate per sentence
                 self._by_sent.setdefault(id(cand.sent), []).append(cand)
             self._indexed, self._count = self.cands, len(self.cands)
-        return [
-            c
-            for c in self._by_sent.get(id(sent), ())
-            if c.key and c.sent is sent and (types is None or c.type in types)
-        ]
+            self._in_sent = {}
+        key = (id(sent), None if types is None else frozenset(types))
+        found = self._in_sent.get(key)
+        if found is None:  # the relation modules ask the same questions of every sentence
+            found = self._in_sent[key] = [
+                c
+                for c in self._by_sent.get(id(sent), ())
+                if c.key and c.sent is sent and (types is None or c.type in types)
+            ]
+        return list(found)
 
 
 @lru_cache(maxsize=2)

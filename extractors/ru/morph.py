@@ -7,6 +7,8 @@ cover them all, so the conversion is memoised per tag; the forms are the same, s
 
 from __future__ import annotations
 
+import heapq
+
 from natasha import MorphVocab
 from natasha.morph.vocab import MorphForm, ud_feats, ud_pos
 from pymorphy2.analyzer import MorphAnalyzer as PymorphyAnalyzer
@@ -36,3 +38,19 @@ class RuMorphVocab(MorphVocab):
 
     def __init__(self):
         PymorphyAnalyzer.__init__(self, result_type=TagMemoForm)
+
+    def _inflect(self, form, required_grammemes):
+        """pymorphy2's `_inflect`, with the paradigm walked as plain tuples: only the chosen form is
+        made a `TagMemoForm` (pymorphy2 makes one of every form of the lexeme, twice when it retries)."""
+        lexeme = form[4][-1][0].get_lexeme(form)
+        possible = [f for f in lexeme if required_grammemes <= f[1].grammemes]
+        if not possible:
+            required_grammemes = self.TagClass.fix_rare_cases(required_grammemes)
+            possible = [f for f in lexeme if required_grammemes <= f[1].grammemes]
+        grammemes = form[1].updated_grammemes(required_grammemes)
+
+        def similarity(frm):
+            tag = frm[1]
+            return len(grammemes & tag.grammemes) - 0.1 * len(grammemes ^ tag.grammemes)
+
+        return [self._result_type(*p) for p in heapq.nlargest(1, possible, key=similarity)]

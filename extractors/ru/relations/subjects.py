@@ -31,6 +31,14 @@ def subjects(ctx, sent, pronouns: bool = True, rels=SUBJECT_RELS) -> list[tuple[
     A pronoun stands for the nearest person named before it (in this sentence or the `WINDOW`
     before) whose name agrees in gender: "В 1981 году он был назначен епископом".
     """
+    memo = ctx.memo.setdefault("subjects", {})
+    key = (id(sent), pronouns, rels, len(ctx.cands))
+    if key not in memo:  # every relation module asks; the answer is the same while the names are
+        memo[key] = _subjects(ctx, sent, pronouns, rels)
+    return list(memo[key])
+
+
+def _subjects(ctx, sent, pronouns: bool, rels) -> list[tuple[object, object]]:
     out = []
     persons = ctx.in_sent(sent, {"Person"})
     for person in persons:

@@ -25,6 +25,7 @@ def extract_relations(ctx) -> None:
     postanaphora.extract_this_post(ctx)
     affiliations.extract_verb_affiliations(ctx)
     affiliations.extract_from_affiliations(ctx)
+    affiliations.extract_party_affiliations(ctx)
     headed.extract_headed_by(ctx)
     headed.extract_colleagues(ctx)
     participation.extract_participation(ctx)

@@ -8,10 +8,11 @@ from extractors.ru.relations.headed import headed
 from extractors.ru.relations.participation import root_of
 from extractors.ru.relations.postrefs import dropped_subject
 from extractors.ru.relations.posts import add_post
+from extractors.ru.relations.postwords import is_post
 from extractors.ru.relations.subjects import has_subject, predicates, span_root, subjects
 from extractors.vocab import load_table
 
-__all__ = ["extract_verb_affiliations"]
+__all__ = ["extract_party_affiliations", "extract_verb_affiliations"]
 
 OBJECT_RELS = {"obj", "obl", "nmod", "iobj"}
 MAX_PARTS = 2  # "возглавил совет директоров «Газпрома»": the organisation two genitives below the object
@@ -22,7 +23,9 @@ def extract_verb_affiliations(ctx) -> None:
     for sent in story_sents(ctx):
         orgs = ctx.in_sent(sent, ORG_SET)
         for person, verb in person_verbs(ctx, sent):
-            for org in composition(ctx, sent, verb, orgs) + headed(ctx, sent, verb):
+            for org in (
+                composition(ctx, sent, verb, orgs) + headed(ctx, sent, verb) + job_at(sent, verb, orgs)
+            ):
                 ctx.add(person.key, "affiliatedWith", org, sent)
             post, _, prep = verbs.get((verb.lemma or "").lower(), "").partition("|")
             if not post:
@@ -61,6 +64,35 @@ def composition(ctx, sent, verb, orgs: list) -> list[str]:
             body = None if named else body_of_object(ctx, sent, whole)
             out += named or ([body] if body is not None else [])
     return out
+
+
+# "поступил на работу в Белый дом", "сохранит за собой должность в Мариинском театре", "во время службы
+# в ВВС": a job at an organisation under any verb of the person
+JOBS = {"работа", "должность", "служба"}
+JOB_CASES = {"в", "на"}
+NOT_HELD = {"отказаться", "отказываться", "искать", "претендовать"}  # "отказался от работы в «Газпроме»"
+
+
+def job_at(sent, verb, orgs: list) -> list[str]:
+    """The organisations of a job noun under a verb: "перевели на работу в мэрию Уфы"."""
+    jobs = [c for c in sent.children(verb) if c.pos == "NOUN" and (c.lemma or "").lower() in JOBS]
+    if not jobs or (verb.lemma or "").lower() in NOT_HELD:
+        return []
+    out = []
+    for org in orgs:
+        org_root = root_of(sent, cand_tokens(sent, org))
+        if (
+            org_root is not None
+            # "должность в театре" under the job, or "нашёл работу в «Газпроме»" beside it
+            and ((org_root.rel, org_root.head_id) == ("obl", verb.id) or under_job(org_root, jobs))
+            and any(c.rel == "case" and (c.lemma or "").lower() in JOB_CASES for c in sent.children(org_root))
+        ):
+            out.append(org.key)
+    return out
+
+
+def under_job(org_root, jobs: list) -> bool:
+    return org_root.rel == "nmod" and any(org_root.head_id == job.id for job in jobs)
 
 
 def person_verbs(ctx, sent) -> list[tuple[object, object]]:
@@ -193,3 +225,60 @@ def org_before(sent, person, orgs: list):
 def from_gap(between: list) -> bool:
     """The words between "из" and an organisation: a few common nouns and adjectives ("из группы")."""
     return len(between) <= MAX_FROM_GAP and all(t.pos in ("NOUN", "ADJ") or t.text in '«"' for t in between)
+
+
+# "кандидат от ЛДПР", "депутатом от партии «Единая Россия»", "номинацию от Демократической партии": the
+# party a person stands for, under a post or a word of candidacy
+CANDIDACY = {
+    "кандидат", "кандидатура", "номинация", "выдвиженец", "баллотироваться", "избираться", "избраться",
+    "избрать", "выдвигаться", "выдвинуться", "выдвинуть", "выдвижение", "список",
+}  # fmt: skip
+NAME_RELS = ("appos", "flat:name")  # "депутат от ЛДПР Михаил Дегтярев", "Иван Петров, кандидат от ЛДПР"
+MAX_FROM_UP = 4  # heads above the organisation to the person's verb: "борьбу за номинацию от партии"
+
+
+def extract_party_affiliations(ctx) -> None:
+    for sent in story_sents(ctx):
+        if not any((t.lemma or "").lower() == "от" for t in sent.tokens):
+            continue
+        orgs = ctx.in_sent(sent, ORG_SET)
+        if not orgs:
+            continue
+        verbs = None
+        for org in orgs:
+            org_root = root_of(sent, cand_tokens(sent, org))
+            head = sent.head(org_root) if org_root is not None else None
+            if head is None or org_root.rel not in ("nmod", "obl") or not has_case(sent, org_root, "от"):
+                continue
+            if (head.lemma or "").lower() not in CANDIDACY and not (head.pos == "NOUN" and is_post(head)):
+                continue
+            if verbs is None:
+                verbs = {}
+                for person, verb in person_verbs(ctx, sent):
+                    verbs.setdefault(verb.id, []).append(person)
+            for person in party_members(ctx, sent, head, verbs):
+                ctx.add(person.key, "affiliatedWith", org.key, sent)
+
+
+def party_members(ctx, sent, head, verbs: dict) -> list:
+    """The persons a candidacy word or post is about: the subject of a verb above it, or the name it is
+    in apposition to."""
+    for node in ancestors(sent, head)[:MAX_FROM_UP]:
+        if node.id in verbs:
+            return verbs[node.id]
+        if node.pos == "NOUN" and is_post(node):
+            named = [
+                p
+                for p in ctx.in_sent(sent, {"Person"})
+                if (root := span_root(sent, cand_tokens(sent, p))) is not None
+                and (apposed(root, node) or apposed(node, root))
+            ]
+            if named:
+                return named
+    return []
+
+
+def apposed(one, other) -> bool:
+    """`one` in apposition to `other`: a name to its post ("депутат от ЛДПР Михаил Дегтярев") or a post
+    to its name ("Иван Петров, кандидат от ЛДПР")."""
+    return one.head_id == other.id and one.rel in NAME_RELS

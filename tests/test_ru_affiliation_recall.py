@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
+from factcases import fact_tests
 
 FACTS = [
     # a post left or held, under any verb or a noun of leaving: "с поста", "от должности", "на посту"
@@ -216,13 +216,4 @@ NOT_FACTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "fact"), FACTS, ids=[f"{f[0]}:{f[2]}" for _, f in FACTS])
-def test_fact(extract_ru_text, text, fact):
-    _, facts = extract_ru_text(text)
-    assert fact in facts, sorted(facts)
-
-
-@pytest.mark.parametrize(("text", "fact"), NOT_FACTS, ids=[f"not {f[0]}:{f[2]}" for _, f in NOT_FACTS])
-def test_not_fact(extract_ru_text, text, fact):
-    _, facts = extract_ru_text(text)
-    assert fact not in facts, sorted(facts)
+test_fact, test_not_fact = fact_tests(FACTS, NOT_FACTS, lambda f: f"{f[0]}:{f[2]}")

@@ -4,7 +4,7 @@ the place an event's quoted title names."""
 
 from __future__ import annotations
 
-import pytest
+from factcases import fact_tests
 
 FACTS = [
     # "под председательством X": who chairs a gathering takes part in it
@@ -96,16 +96,9 @@ NOT_FACTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "fact"), FACTS, ids=[f"{f[1]}:{f[0]}" for _, f in FACTS])
-def test_event_recall_fact(extract_ru_text, text, fact):
-    _, facts = extract_ru_text(text, date="2024-03-01")
-    assert fact in facts, sorted(facts)
-
-
-@pytest.mark.parametrize(("text", "fact"), NOT_FACTS, ids=[f"not {f[1]}:{f[0]}" for _, f in NOT_FACTS])
-def test_event_recall_not_fact(extract_ru_text, text, fact):
-    _, facts = extract_ru_text(text, date="2024-03-01")
-    assert fact not in facts, sorted(facts)
+test_event_recall_fact, test_event_recall_not_fact = fact_tests(
+    FACTS, NOT_FACTS, lambda f: f"{f[1]}:{f[0]}", date="2024-03-01"
+)
 
 
 def test_title_place_is_an_entity(extract_ru_text):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
+from factcases import fact_tests
 
 TUSUR = "Томский государственный университет систем управления и радиоэлектроники"
 
@@ -464,16 +464,7 @@ NOT_FACTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "fact"), POSITIVE, ids=[f"{f[0]}:{f[2]}" for _, f in POSITIVE])
-def test_fact(extract_ru_text, text, fact):
-    _, facts = extract_ru_text(text)
-    assert fact in facts, sorted(facts)
-
-
-@pytest.mark.parametrize(("text", "fact"), NOT_FACTS, ids=[f"not {f[0]}:{f[2]}" for _, f in NOT_FACTS])
-def test_not_fact(extract_ru_text, text, fact):
-    _, facts = extract_ru_text(text)
-    assert fact not in facts, sorted(facts)
+test_fact, test_not_fact = fact_tests(POSITIVE, NOT_FACTS, lambda f: f"{f[0]}:{f[2]}")
 
 
 def test_unnamed_body_is_the_articles_own(extract_ru_text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from factcases import fact_tests
 
 TUSUR = "Томский государственный университет систем управления и радиоэлектроники"
 
@@ -271,16 +272,8 @@ NOT_FACTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "fact"), NOT_FACTS, ids=[f"not {f[1]}:{f[2]}" for _, f in NOT_FACTS])
-def test_not_fact(extract_ru_text, text, fact):
-    _, facts = extract_ru_text(text)
-    assert fact not in facts, sorted(facts)
-
-
-@pytest.mark.parametrize(("text", "fact"), POSITIVE, ids=[f"{f[1]}:{f[0]}" for _, f in POSITIVE])
-def test_positive(extract_ru_text, text, fact):
-    _, facts = extract_ru_text(text)
-    assert fact in facts, sorted(facts)
+test_positive, _ = fact_tests(POSITIVE, [], lambda f: f"{f[1]}:{f[0]}")
+_, test_not_fact = fact_tests([], NOT_FACTS, lambda f: f"{f[1]}:{f[2]}")
 
 
 @pytest.mark.parametrize(("text", "predicate"), NEGATIVE, ids=[p for _, p in NEGATIVE])

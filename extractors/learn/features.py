@@ -49,7 +49,6 @@ def featurize(cand: Candidate, votes: RuleVotes) -> list[str]:
     """The binary features of one candidate, sorted (a feature is present or not)."""
     sent = cand.sent
     tokens = sent.tokens
-    index = {t.id: i for i, t in enumerate(tokens)}
     person = cand.anchor or head_token(sent, cand.person.start, cand.person.stop)
     tail = cand.tail if cand.relation == "role" else head_token(sent, cand.tail.start, cand.tail.stop)
     if person is None or tail is None:
@@ -83,7 +82,7 @@ def featurize(cand: Candidate, votes: RuleVotes) -> list[str]:
     if votes.says(cand):
         feats.add(f"{rel}:rule")
     if cand.relation == "affiliation":
-        feats |= _affiliation(cand, tail, tokens, index)
+        feats |= _affiliation(cand, tail, tokens)
     elif cand.relation == "role":
         feats |= _role(cand, tail, person)
     else:
@@ -126,10 +125,10 @@ def _governor(sent, token) -> str:
     return f"{up.pos}:{(up.lemma or '').lower()}" if up is not None else "root"
 
 
-def _affiliation(cand: Candidate, head, tokens: list, index: dict) -> set[str]:
+def _affiliation(cand: Candidate, head, tokens: list) -> set[str]:
     org = cand.tail
     feats = {f"aff:type={org.type}", f"aff:case={head.feats.get('Case')}"}
-    first = index.get(head.id, 0)
+    first = next((i for i, t in enumerate(tokens) if t.id == head.id), 0)
     for token in tokens[max(0, first - 3) : first]:  # the post an organisation completes: "директор ФСБ"
         if token.pos == "NOUN":
             lemma = (token.lemma or "").lower()

@@ -64,3 +64,23 @@ def test_inflection_is_pymorphys_own(ru_models):
                     assert [getattr(a, f) for f in fields] == [getattr(b, f) for f in fields]
                     checked += 1
     assert checked > 2000
+
+
+def test_memoised_encoders_give_slovnets_own_ids(ru_models):
+    """`memoise_encoder` computes each word's vocabulary and shape ids once; they are slovnet's own."""
+    from pathlib import Path
+
+    from extractors.ru.parse import memoise_encoder
+
+    articles = Path(__file__).resolve().parent.parent / "data" / "articles"
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.txt")))
+    words = text.split() + ["СИЗО-6", "2011-2020", "?!", "...", "iPhone", "Рулевский", "рулевский"]
+    for model in (ru_models.morph_tagger, ru_models.syntax_parser, ru_models.ner_tagger):
+        encoder = model.infer.encoder
+        memoise_encoder(encoder)
+        memoise_encoder(encoder)  # idempotent
+        assert "item" in vars(encoder)
+        theirs = type(encoder).item(encoder, words)
+        assert encoder.item(words) == theirs  # first pass fills the memo
+        assert encoder.item(words) == theirs  # second pass reads it
+        assert len(set(theirs[1])) > 3  # several shapes: the check is not vacuous

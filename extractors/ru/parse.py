@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from natasha import Doc
 from natasha.doc import DocSent, inject_morph, inject_syntax, offset_syntax, sent_words
 from natasha.morph.lemma import normal_word
+from slovnet.shape import word_shape
 
 from extractors.ru.models import RuModels
 
-__all__ = ["Parsed", "Sent", "parse_text", "lemmatize_tokens", "tag_and_parse"]
+__all__ = ["Parsed", "Sent", "parse_text", "lemmatize_tokens", "memoise_encoder", "tag_and_parse"]
 
 LEMMA_CACHE_SIZE = 200_000
+ENCODING_CACHE_SIZE = 200_000
 
 
 @dataclass
@@ -126,6 +128,33 @@ def split_lines(doc: Doc) -> None:
     doc.sents = out
 
 
+def memoise_encoder(encoder) -> None:
+    """Memoise a slovnet encoder's per-word work: the word's vocabulary id and the id of its shape.
+
+    slovnet's `WordShapeEncoder.item` computes both anew for every word of every sentence, and the
+    morphology tagger, the syntax parser and the NER each have an encoder of their own; the ids are a
+    function of the word alone, so each encoder computes them once per distinct word. Idempotent.
+    """
+    if "item" in vars(encoder):
+        return
+    words_vocab, shapes_vocab = encoder.words_vocab, encoder.shapes_vocab
+    memo: dict[str, tuple[int, int]] = {}
+
+    def item(words: list[str]) -> tuple[list[int], list[int]]:
+        word_ids, shape_ids = [], []
+        for word in words:
+            found = memo.get(word)
+            if found is None:
+                if len(memo) >= ENCODING_CACHE_SIZE:  # bounded, so a long build's memory stays flat
+                    memo.clear()
+                found = memo[word] = (words_vocab.encode(word.lower()), shapes_vocab.encode(word_shape(word)))
+            word_ids.append(found[0])
+            shape_ids.append(found[1])
+        return word_ids, shape_ids
+
+    encoder.item = item
+
+
 def by_length(items: list[list[str]], tagger) -> list:
     """`tagger.map(items)`, fed shortest first and returned in the items' order.
 
@@ -163,6 +192,8 @@ def parse_text(text: str, models: RuModels) -> Parsed:
     """segment -> morphology -> lemmas -> syntax -> NER, as natasha's Doc does it."""
     if not text.strip():
         return Parsed(text, [], [])  # natasha's syntax parser fails on a text with no token
+    for model in (models.morph_tagger, models.syntax_parser, models.ner_tagger):
+        memoise_encoder(model.infer.encoder)
     doc = Doc(parseable(text))
     doc.segment(models.segmenter)
     split_lines(doc)

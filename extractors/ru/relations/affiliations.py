@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.ru.relations.bodies import body_of_object
-from extractors.ru.relations.common import ORG_SET, ancestors, cand_tokens, story_sents
+from extractors.ru.relations.common import ORG_SET, ancestors, cand_tokens, prepositions, story_sents
 from extractors.ru.relations.headed import headed
 from extractors.ru.relations.participation import root_of
 from extractors.ru.relations.postrefs import dropped_subject
@@ -51,9 +51,7 @@ def composition(ctx, sent, verb, orgs: list) -> list[str]:
     составе делегации «Газпрома» прибыл", "вошла в состав жюри основного конкурса"."""
     out = []
     for part in sent.children(verb):
-        if (part.lemma or "").lower() != "состав" or not any(
-            c.rel == "case" and (c.lemma or "").lower() == "в" for c in sent.children(part)
-        ):
+        if (part.lemma or "").lower() != "состав" or "в" not in prepositions(sent, part):
             continue
         for whole in sent.children(part):
             if whole.rel != "nmod" or not bare_genitive(sent, whole):
@@ -85,7 +83,7 @@ def job_at(sent, verb, orgs: list) -> list[str]:
             org_root is not None
             # "должность в театре" under the job, or "нашёл работу в «Газпроме»" beside it
             and ((org_root.rel, org_root.head_id) == ("obl", verb.id) or under_job(org_root, jobs))
-            and any(c.rel == "case" and (c.lemma or "").lower() in JOB_CASES for c in sent.children(org_root))
+            and prepositions(sent, org_root) & JOB_CASES
         ):
             out.append(org.key)
     return out
@@ -149,7 +147,7 @@ def has_case(sent, org_root, prep: str) -> bool:
     for _ in range(3):
         if node is None:
             return False
-        if any(c.rel == "case" and (c.lemma or "").lower() == prep for c in sent.children(node)):
+        if prep in prepositions(sent, node):
             return True
         node = sent.head(node) if node.rel in ("conj", "appos") else None
     return False

@@ -14,10 +14,13 @@ __all__ = [
     "EVENT_SET",
     "ORG_SET",
     "TERRITORY_WORDS",
+    "ancestors",
     "article_region",
     "cand_tokens",
     "furniture_start",
+    "office_held",
     "place_of_adjective",
+    "prepositions",
     "resolve_territory",
     "story_sents",
     "triggers",
@@ -133,3 +136,14 @@ def ancestors(sent, token) -> list:
         chain.append(token)
         token = sent.head(token)
     return chain
+
+
+def prepositions(sent, token) -> set[str]:
+    """The prepositions a word takes: {"на"} for "на посту"."""
+    return {(c.lemma or "").lower() for c in sent.children(token) if c.rel == "case"}
+
+
+def office_held(sent, office) -> bool:
+    """ "с поста", "от должности", "на посту", "в должности": a post left or held, not one sought ("на пост")."""
+    preps = prepositions(sent, office)
+    return bool(preps & {"с", "от"} or (preps & {"на", "в"} and office.feats.get("Case") == "Loc"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from extractors.ru.relations.bodies import body_of_object
-from extractors.ru.relations.common import ORG_SET, cand_tokens, story_sents
+from extractors.ru.relations.common import ORG_SET, cand_tokens, prepositions, story_sents
 from extractors.ru.relations.participation import root_of
 from extractors.ru.relations.postwords import is_post
 
@@ -37,7 +37,9 @@ def extract_colleagues(ctx) -> None:
         for noun in sent.tokens:
             if noun.pos != "NOUN" or (noun.lemma or "").lower() not in COLLEAGUES:
                 continue
-            part = next((c for c in sent.children(noun) if c.rel == "nmod" and has_prep(sent, c, "по")), None)
+            part = next(
+                (c for c in sent.children(noun) if c.rel == "nmod" and "по" in prepositions(sent, c)), None
+            )
             if part is None:
                 continue
             org = next((o for o in ctx.in_sent(sent, ORG_SET) if part in cand_tokens(sent, o)), None)
@@ -65,7 +67,7 @@ def headed(ctx, sent, verb) -> list[str]:
     heads = [verb, *(c for c in sent.children(verb) if c.rel == "xcomp" and c.pos == "NOUN")]
     out = []
     for node in (c for head in heads for c in sent.children(head)):
-        if node.rel not in ("obl", "nmod") or not at_head(sent, node) or has_prep(sent, node, "с"):
+        if node.rel not in ("obl", "nmod") or not at_head(sent, node) or "с" in prepositions(sent, node):
             continue
         named = [c.key for c in ctx.in_sent(sent, ORG_SET | {"Place"}) if node in cand_tokens(sent, c)]
         body = None if named else body_of_object(ctx, sent, node)
@@ -122,7 +124,3 @@ def at_head(sent, node) -> bool:
         and any((g.lemma or "").lower() == "глава" for g in sent.children(c))
         for c in sent.children(node)
     )
-
-
-def has_prep(sent, node, prep: str) -> bool:
-    return any(c.rel == "case" and (c.lemma or "").lower() == prep for c in sent.children(node))

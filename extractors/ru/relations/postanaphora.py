@@ -4,7 +4,7 @@ before the words "этот пост"."""
 
 from __future__ import annotations
 
-from extractors.ru.relations.common import cand_tokens, story_sents
+from extractors.ru.relations.common import cand_tokens, office_held, prepositions, story_sents
 from extractors.ru.relations.posts import add_post
 from extractors.ru.relations.predicates import APPOINT_VERBS, OFFICE_VERBS
 from extractors.ru.relations.subjects import span_root, subjects
@@ -40,10 +40,10 @@ def extract_this_post(ctx) -> None:
 def held(sent, office, verb) -> bool:
     """Whether "этот пост" is held or left, not sought: "занимал этот пост", "ушёл с этого поста", "на этом
     посту", "на этот пост был назначен"; not "претендует на этот пост", "выдвинуть на эту должность"."""
-    lemma = (verb.lemma or "").lower()
-    preps = {(c.lemma or "").lower() for c in sent.children(office) if c.rel == "case"}
-    if preps & {"с", "от"} or (preps & {"на", "в"} and office.feats.get("Case") == "Loc"):
+    if office_held(sent, office):
         return True
+    lemma = (verb.lemma or "").lower()
+    preps = prepositions(sent, office)
     if preps & {"на", "в"}:
         return lemma in APPOINT_VERBS and verb.feats.get("Voice") == "Pass"
     return not preps and lemma in OFFICE_VERBS - APPOINT_VERBS

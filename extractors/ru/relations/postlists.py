@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from extractors.ru.relations.common import ancestors
+from extractors.ru.relations.common import ancestors, prepositions
 from extractors.ru.relations.postwords import (
     LISTED_POSTS,
     cand_at,
@@ -49,7 +49,7 @@ def list_agrees(ctx, post, person) -> bool:
     if case is not None and case != post.feats.get("Case") and not opened:
         return False
     head = person.sent.head(post)
-    if any((c.lemma or "") == "в" and c.rel == "case" for c in person.sent.children(post)):
+    if "в" in prepositions(person.sent, post):
         return False  # "кандидат в президенты Беларуси Андрей Санников": a post sought, not a list
     return not (post.feats.get("Case") == "Gen" and head is not None and head.pos in ("NOUN", "PROPN"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extractors.ru.relations.common import office_held
 from extractors.ru.relations.postwords import is_post, post_tail
 from extractors.ru.relations.subjects import predicates
 
@@ -182,14 +183,11 @@ def noun_office_posts(ctx, sent, person) -> list[list]:
 def held_offices(sent, head) -> list:
     """ "с поста", "от должности", "на посту", "в должности" under a word: a post left or held, not
     one sought ("на пост")."""
-    out = []
-    for office in sent.children(head):
-        if (office.lemma or "").lower() not in {"пост", "должность"}:
-            continue
-        preps = {(c.lemma or "").lower() for c in sent.children(office) if c.rel == "case"}
-        if preps & {"с", "от"} or (preps & {"на", "в"} and office.feats.get("Case") == "Loc"):
-            out.append(office)
-    return out
+    return [
+        office
+        for office in sent.children(head)
+        if (office.lemma or "").lower() in {"пост", "должность"} and office_held(sent, office)
+    ]
 
 
 def object_posts(ctx, sent, obj) -> list[list]:

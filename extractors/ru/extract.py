@@ -34,8 +34,7 @@ class Context:
         self._by_sent: dict[int, list[Cand]] | None = None
         self._indexed: list[Cand] | None = None
         self._count = 0
-        self._in_sent: dict[tuple, list[Cand]] = {}
-        self.memo: dict[str, dict] = {}  # answers the relation modules share, per question (subjects.py)
+        self._memo: dict[str, dict] = {}  # answers about the candidates, per question
 
     def evidence(self, sent) -> Evidence:
         return Evidence(sent.start, sent.stop, sent.text)
@@ -50,18 +49,23 @@ class Context:
             )
         return key
 
-    def in_sent(self, sent, types=None) -> list[Cand]:
-        """The keyed candidates of one sentence, in text order, optionally of some types only."""
+    def memo(self, question: str) -> dict:
+        """A memo of answers about the candidates (`in_sent`, `subjects`): emptied when they change."""
         if self._by_sent is None or self._indexed is not self.cands or self._count != len(self.cands):
             self._by_sent = {}
             for cand in self.cands:  # one pass, not one scan of every candidate per sentence
                 self._by_sent.setdefault(id(cand.sent), []).append(cand)
             self._indexed, self._count = self.cands, len(self.cands)
-            self._in_sent = {}
+            self._memo = {}
+        return self._memo.setdefault(question, {})
+
+    def in_sent(self, sent, types=None) -> list[Cand]:
+        """The keyed candidates of one sentence, in text order, optionally of some types only."""
+        memo = self.memo("in_sent")
         key = (id(sent), None if types is None else frozenset(types))
-        found = self._in_sent.get(key)
+        found = memo.get(key)
         if found is None:  # the relation modules ask the same questions of every sentence
-            found = self._in_sent[key] = [
+            found = memo[key] = [
                 c
                 for c in self._by_sent.get(id(sent), ())
                 if c.key and c.sent is sent and (types is None or c.type in types)

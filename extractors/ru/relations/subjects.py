@@ -31,8 +31,8 @@ def subjects(ctx, sent, pronouns: bool = True, rels=SUBJECT_RELS) -> list[tuple[
     A pronoun stands for the nearest person named before it (in this sentence or the `WINDOW`
     before) whose name agrees in gender: "В 1981 году он был назначен епископом".
     """
-    memo = ctx.memo.setdefault("subjects", {})
-    key = (id(sent), pronouns, rels, len(ctx.cands))
+    memo = ctx.memo("subjects")
+    key = (id(sent), pronouns, rels)
     if key not in memo:  # every relation module asks; the answer is the same while the names are
         memo[key] = _subjects(ctx, sent, pronouns, rels)
     return list(memo[key])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-from extractors.doc import ORG_TYPES, Mention
+from extractors.doc import Mention
 from extractors.ru.names import normalize_post
-from extractors.ru.relations.common import ancestors, cand_tokens
+from extractors.ru.relations.common import ORG_SET, ancestors, cand_tokens
 from extractors.ru.relations.postwords import is_post
 from extractors.vocab import fold, load_table, load_words
 
@@ -15,7 +15,6 @@ __all__ = ["body_of_object", "body_of_post"]
 
 # case of the complement: "глава делегации" (genitive), "командующий войсками" (instrumental)
 CASES = {"Gen", "Ins"}
-ORG_SET = set(ORG_TYPES)
 QUOTES = set("«»\"„“'")
 WITH_ADJECTIVE = {"сила"}
 REGIONS = re.compile(r"край|область|Москва|Санкт-Петербург")
@@ -66,11 +65,7 @@ def country_before(ctx, noun) -> str | None:
     """The country "страны" after a post stands for: the last place named before it, within `MAX_BACK`
     characters, if it is a country (one `gentilics.tsv` names that is no region or city)."""
     countries = {name for name in load_table("gentilics.tsv").values() if not REGIONS.search(name)}
-    before = [
-        c
-        for c in ctx.cands
-        if c.key and c.type == "Place" and noun.start - MAX_BACK <= c.start and c.stop <= noun.start
-    ]
+    before = named_within(ctx, noun, {"Place"})
     if not before:
         return None
     last = max(before, key=lambda c: c.start)  # an unlisted country or a city before it: none
@@ -146,14 +141,19 @@ def named_before(ctx, noun) -> str | None:
     that noun ("компания «Металлоинвест» … коммерческим директором компании") or named by it
     ("Партия регионов … глава партии"); None when there is none."""
     lemma = (noun.lemma or "").lower()
-    before = [
-        c
-        for c in ctx.cands
-        if c.key and c.type in ORG_SET and noun.start - MAX_BACK <= c.start and c.stop <= noun.start
-    ]
+    before = named_within(ctx, noun, ORG_SET)
     for cand in sorted(before, key=lambda c: c.start, reverse=True):
         words = [t for t in cand.sent.tokens if t.stop <= cand.start and t.text not in QUOTES][-1:]
         first = [t for t in cand.sent.tokens if cand.start <= t.start < cand.stop][:1]
         if any((t.lemma or "").lower() == lemma for t in words + first) or KINDS.get(lemma) == cand.type:
             return cand.key
     return None
+
+
+def named_within(ctx, noun, types: set[str]) -> list:
+    """The names of some types that end before a noun, starting at most `MAX_BACK` characters before it."""
+    return [
+        c
+        for c in ctx.cands
+        if c.key and c.type in types and noun.start - MAX_BACK <= c.start and c.stop <= noun.start
+    ]

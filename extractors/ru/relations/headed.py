@@ -86,9 +86,8 @@ def extract_headed_by(ctx) -> None:
 
 
 HEADED_BY = re.compile(r"(?:^|\s)во\s+главе\s+с\s+$")
-MAX_HEAD_POST = (
-    6  # words of a post between "во главе с" and the name: "лидером Словенской демократической партии"
-)
+# words of a post between "во главе с" and the name: "лидером Словенской демократической партии"
+MAX_HEAD_POST = 6
 
 
 def headed_org(ctx, sent, person) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extractors.ru.relations.common import name_root
 from extractors.ru.relations.postwords import ALLOWED_POS, STOP_TEXT, agrees, cand_at, is_post, person_case
 
 __all__ = ["appositions_right"]
@@ -38,20 +39,23 @@ MAX_ASIDE = 6  # tokens in parentheses after a name: "(Scott Horowitz)", "(Jürg
 def skip_aside(tokens: list) -> list:
     """The tokens after a name, past a short parenthesis with no post word in it: the name written in
     another script ("Скотт Хоровитц (Scott Horowitz), бывший астронавт") is no post of his."""
-    if not tokens or tokens[0].text != "(":
-        return tokens
-    close = next((i for i, t in enumerate(tokens[: MAX_ASIDE + 2]) if t.text == ")"), None)
+    close = aside_end(tokens)
     if close is None or any(is_post(t) for t in tokens[1:close]):
         return tokens
     return tokens[close + 1 :]
 
 
+def aside_end(tokens: list) -> int | None:
+    """The index of the ")" closing a short parenthesis `tokens` open with, or None."""
+    if not tokens or tokens[0].text != "(":
+        return None
+    return next((i for i, t in enumerate(tokens[: MAX_ASIDE + 2]) if t.text == ")"), None)
+
+
 def name_after_aside(ctx, sent, tokens: list) -> bool:
     """Whether `tokens` open with a short parenthesis followed by a name: the post before it is that
     name's, not the one before the comma."""
-    if not tokens or tokens[0].text != "(":
-        return False
-    close = next((i for i, t in enumerate(tokens[: MAX_ASIDE + 2]) if t.text == ")"), None)
+    close = aside_end(tokens)
     if close is None or close + 1 >= len(tokens):
         return False
     owner = cand_at(ctx, sent, tokens[close + 1])
@@ -98,8 +102,7 @@ def complement(sent, person, phrase: list) -> bool:
     """A name that depends on the post before it: "первый заместитель Клишаса" (not a new name's post)."""
     if person_case(sent, person) == "Gen":
         return True
-    ids = {t.id for t in sent.tokens if person.start <= t.start < person.stop}
-    root = next((t for t in sent.tokens if t.id in ids and t.head_id not in ids), None)
+    root = name_root(sent, person)
     return root is not None and root.rel == "nmod" and any(t.id == root.head_id for t in phrase)
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "article_region",
     "cand_tokens",
     "furniture_start",
+    "name_root",
     "office_held",
     "place_of_adjective",
     "prepositions",
@@ -54,6 +55,12 @@ def trigger_tokens(sent, relation: str | set[str]) -> list:
 
 def cand_tokens(sent, cand) -> list:
     return [t for t in sent.tokens if cand.start <= t.start and t.stop <= cand.stop]
+
+
+def name_root(sent, person):
+    """The word of a name the others hang on (its root in the parse), or None."""
+    ids = {t.id for t in sent.tokens if person.start <= t.start < person.stop}
+    return next((t for t in sent.tokens if t.id in ids and t.head_id not in ids), None)
 
 
 def furniture_start(text: str) -> int:

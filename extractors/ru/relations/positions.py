@@ -10,6 +10,7 @@ from extractors.ru.relations.bodies import body_of_post
 from extractors.ru.relations.common import (
     ORG_SET,
     article_region,
+    name_root,
     place_of_adjective,
     resolve_territory,
     story_sents,
@@ -81,8 +82,7 @@ def role_span(phrase: list, person_case: str | None, text: str = "", gender: str
 def inside_post(sent, person, span: list) -> bool:
     """A name the post before it governs, with the post's own words going on after the name: "Помощник
     Хиллари Клинтон по европейским делам" is her aide's post, not hers."""
-    ids = {t.id for t in sent.tokens if person.start <= t.start < person.stop}
-    root = next((t for t in sent.tokens if t.id in ids and t.head_id not in ids), None)
+    root = name_root(sent, person)
     post = next((t for t in span if root is not None and t.id == root.head_id), None)
     if root is None or root.rel != "nmod" or post is None or not is_post(post):
         return False

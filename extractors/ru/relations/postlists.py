@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from extractors.ru.relations.common import ancestors, prepositions
+from extractors.ru.relations.common import ancestors, name_root, prepositions
 from extractors.ru.relations.postwords import (
     LISTED_POSTS,
     cand_at,
@@ -145,8 +145,7 @@ def apposed_left(ctx, sent, span: list, person=None) -> list[list]:
 
 def name_head(sent, person):
     """The token the root of a name hangs on."""
-    ids = {t.id for t in sent.tokens if person.start <= t.start < person.stop}
-    root = next((t for t in sent.tokens if t.id in ids and t.head_id not in ids), None)
+    root = name_root(sent, person)
     return sent.head(root) if root is not None else None
 
 

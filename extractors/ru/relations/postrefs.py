@@ -44,7 +44,7 @@ def referring_posts(ctx, sent) -> list[tuple[object, list]]:
 
 def has_org(ctx, sent, token) -> bool:
     """Whether a post noun has a named organisation among its words: "Председатель … Комитета"."""
-    named = [c for c in ctx.in_sent(sent) if c.type in ORG_SET]
+    named = ctx.in_sent(sent, ORG_SET)
     return any(o.start <= c.start < o.stop for c in sent.children(token) for o in named)
 
 
@@ -62,7 +62,7 @@ def referring(ctx, sent, token) -> bool:
         return False
     if token.feats.get("Number") != "Sing" or token.feats.get("Gender") not in ("Masc", "Fem"):
         return False
-    named = [c for c in ctx.in_sent(sent) if c.type in ORG_SET]
+    named = ctx.in_sent(sent, ORG_SET)
     dependents = [
         c
         for c in sent.children(token)

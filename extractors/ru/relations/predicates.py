@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.ru.relations.common import office_held
+from extractors.ru.relations.common import name_root, office_held
 from extractors.ru.relations.postwords import is_post, post_tail
 from extractors.ru.relations.subjects import predicates
 
@@ -172,8 +172,7 @@ def left_office_posts(ctx, sent, verb) -> list[list]:
 def noun_office_posts(ctx, sent, person) -> list[list]:
     """A name in the genitive of a noun that has a post left or held: "о снятии Зюганова с поста лидера
     КПРФ", "первой инициативой Мамуки Бахтадзе на посту премьер-министра Грузии"."""
-    ids = {t.id for t in sent.tokens if person.start <= t.start < person.stop}
-    root = next((t for t in sent.tokens if t.id in ids and t.head_id not in ids), None)
+    root = name_root(sent, person)
     head = sent.head(root) if root is not None and root.rel == "nmod" else None
     if head is None or head.pos != "NOUN" or root.feats.get("Case") != "Gen":
         return []

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from extractors.ru.relations.common import cand_tokens, office_held, prepositions, story_sents
 from extractors.ru.relations.posts import add_post
-from extractors.ru.relations.predicates import APPOINT_VERBS, OFFICE_VERBS
+from extractors.ru.relations.predicates import APPOINT_VERBS, HELD_OFFICES, OFFICE_VERBS
 from extractors.ru.relations.subjects import span_root, subjects
 
 __all__ = ["extract_this_post"]
 
-OFFICES = {"пост", "должность"}
 POINTERS = {"этот", "тот", "данный"}
 # "сменил на этом посту Леона Панетту": the object held the post too
 SUCCEED_VERBS = {"сменить", "сменять", "заменить", "заменять"}
@@ -21,7 +20,7 @@ def extract_this_post(ctx) -> None:
     sents = story_sents(ctx)
     for index, sent in enumerate(sents):
         for office in sent.tokens:
-            if (office.lemma or "").lower() not in OFFICES or not any(
+            if (office.lemma or "").lower() not in HELD_OFFICES or not any(
                 (c.lemma or "").lower() in POINTERS for c in sent.children(office)
             ):
                 continue

@@ -123,7 +123,7 @@ def apposed_left(ctx, sent, span: list, person=None) -> list[list]:
     if post is None or post.rel not in ("appos", "conj"):
         return []
     head = sent.head(post)
-    if post.rel == "conj" and (person is None or head is None or name_head(sent, person) is not head):
+    if post.rel == "conj" and (person is None or head is None or name_governor(sent, person) is not head):
         return []
     if head is None or head.pos != "NOUN" or head.stop > post.start or not same_form(head, post):
         return []
@@ -143,7 +143,7 @@ def apposed_left(ctx, sent, span: list, person=None) -> list[list]:
     return [chunk]
 
 
-def name_head(sent, person):
+def name_governor(sent, person):
     """The token the root of a name hangs on."""
     root = name_root(sent, person)
     return sent.head(root) if root is not None else None

@@ -36,6 +36,7 @@ COPULAS = {
 APPOINT_VERBS = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить", "утверждать"}
 # "занял пост министра", "место спикера Палаты представителей занял", "покинул кресло мэра"
 OFFICES = {"пост", "должность", "место", "кресло"}
+HELD_OFFICES = {"пост", "должность"}  # "с поста", "на посту", "этот пост": the words a post is held in
 OFFICE_VERBS = {
     "занять", "занимать", "вступить", "покинуть", "оставить", "назначить", "избрать", "занявший",
     "совмещать", "совместить", "сохранить", "сохранять", "получить", "получать",
@@ -185,7 +186,7 @@ def held_offices(sent, head) -> list:
     return [
         office
         for office in sent.children(head)
-        if (office.lemma or "").lower() in {"пост", "должность"} and office_held(sent, office)
+        if (office.lemma or "").lower() in HELD_OFFICES and office_held(sent, office)
     ]
 
 

@@ -143,11 +143,7 @@ def verbless_posts(ctx, sent, root) -> list[tuple[object, list]]:
     "Член партии «Единая Россия», делегат XII Съезда Партии" after "Владимир Машков — актёр …"."""
     if any(t.pos in ("VERB", "AUX") for t in sent.tokens) or ctx.in_sent(sent, {"Person"}):
         return []
-    if (
-        root.feats.get("Case") != "Nom"
-        or not is_post(root)
-        or any(c.rel == "cop" for c in sent.children(root))
-    ):
+    if root.feats.get("Case") != "Nom" or not is_post(root):  # `root` has no copula: the caller checks
         return []
     person = sole_person(ctx, sent, root)
     if person is None:

@@ -312,6 +312,9 @@ def test_date_matches(value, text, expected):
         # a former holder's post is the post: "экс-председатель" is our "бывший председатель"
         ("Экс-председатель Верховного народного собрания", "председатель"),
         ("бывший председатель", "председатель"),
+        # an ordinal in digits is no noun
+        ("43-й президент", "президент"),
+        ("43-м президентом", "президент"),
     ],
 )
 def test_head_noun(lemmas, text, head):

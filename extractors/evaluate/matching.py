@@ -80,6 +80,8 @@ class Lemmas:
         post is the post ("исполняющий обязанности председателя": "председатель")."""
         words = WORD.findall(text.lower())
         for index, word in enumerate(words):
+            if word[0].isdigit():
+                continue  # "43-м президентом": an ordinal, never the post
             parses = self.analyses(word)
             # a letter read as an abbreviation ("и", "о" of "И. о.") only when nothing else fits
             nouns = [p for p in parses if "NOUN" in p.tag and ("Abbr" not in p.tag or p is parses[0])]

@@ -9,6 +9,9 @@ from natasha.norm import normal_word, recover_spaces, select_inflectable
 __all__ = ["normalize_phrase", "nominative", "recover_case", "inflect_phrase", "strip_quotes"]
 
 QUOTES = '«»"“”„'
+# an ordinal written in digits with a case ending: "43-м президентом" -> "43-й президент"
+ORDINAL = re.compile(r"(\d+)-[а-яё]+")
+ORDINAL_NOMINATIVE = {"Masc": "й", "Fem": "я", "Neut": "е"}
 
 
 def recover_case(word: str, written: str) -> str:
@@ -81,6 +84,10 @@ def _inflect_word(vocab, token, trust_nominative: bool) -> str:
     word = normal_word(token.text)
     if token.pos not in INFLECTED or "Case" not in token.feats:
         return word
+    ordinal = ORDINAL.fullmatch(word)
+    if ordinal and token.pos == "ADJ":
+        plural = token.feats.get("Number") == "Plur"
+        return f"{ordinal[1]}-{'е' if plural else ORDINAL_NOMINATIVE.get(token.feats.get('Gender'), 'й')}"
     forms = vocab(word)
     if token.feats["Case"] == "Nom":
         # the tagger says nominative; believe it unless the dictionary knows no nominative reading

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractors.ru.relations.postwords import (
     ALLOWED_POS,
+    ORIGIN_NOUNS,
     QUOTE_MARKS,
     STOP_TEXT,
     agrees,
@@ -39,6 +40,16 @@ def phrase_left(ctx, sent, person) -> list:
             break
         if owner is None and token.pos not in ALLOWED_POS and not degree(tokens, index):
             break
+        if (token.lemma or "").lower() in ORIGIN_NOUNS:
+            # where the person comes from, right before the name or set off by a comma, stands between
+            # the post and the name: "министр иностранных дел Чехии немец Карл Шварценберг",
+            # "писатель и общественный деятель, уроженец города Орска Юрий Бондарев"
+            if not out:
+                continue
+            if index > 1 and tokens[index - 1].text == ",":
+                out = []
+                skip_to = index - 1
+                continue
         case = token.feats.get("Case")
         governed = governing(tokens, index) in POST_PREPOSITIONS
         if (

@@ -103,9 +103,15 @@ def coordinated_left(ctx, sent, span: list, gender: str | None = None) -> list[l
             if token.pos not in ("ADJ", "NOUN", "PROPN") or cand_at(ctx, sent, token) is not None:
                 break
             chunk.insert(0, token)
-        head = next((t for t in chunk if t.pos == "NOUN"), None)
-        if head is None or not same_form(head, post) or not post_parts(head) & LISTED_POSTS:
+        # the post's noun is the first of the post's form: words before it belong to it or to the clause
+        # ("ушел из жизни известный писатель-фронтовик и общественный деятель")
+        head = next((t for t in chunk if t.pos == "NOUN" and same_form(t, post)), None)
+        if head is None or not post_parts(head) & LISTED_POSTS:
             break
+        start = chunk.index(head)
+        while start > 0 and below(sent, chunk[start - 1], head):
+            start -= 1
+        chunk = chunk[start:]
         out.append(chunk)
         index = sent.tokens.index(chunk[0])
     return out

@@ -9,6 +9,7 @@ __all__ = [
     "ARTS_POSTS",
     "LISTED_POSTS",
     "NATIONAL_POSTS",
+    "ORIGIN_NOUNS",
     "POST_WORDS",
     "QUOTE_MARKS",
     "STOP_TEXT",
@@ -22,7 +23,8 @@ __all__ = [
 ]
 
 POST_WORDS = frozenset(load_words("posts.txt"))
-NOT_POSTS = frozenset(load_words("not_posts.txt"))
+ORIGIN_NOUNS = frozenset(load_words("origin_nouns.txt"))
+NOT_POSTS = frozenset(load_words("not_posts.txt")) | ORIGIN_NOUNS
 ARTS_POSTS = frozenset(load_words("arts_posts.txt"))
 NATIONAL_POSTS = frozenset(load_words("national_posts.txt"))
 LISTED_POSTS = POST_WORDS | ARTS_POSTS

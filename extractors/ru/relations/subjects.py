@@ -70,6 +70,15 @@ def name_head(sent, person, root):
         return head
     index = sent.tokens.index(root)
     if (
+        root.rel == "appos"
+        and head is not None
+        and head.pos == "NOUN"
+        and head.feats.get("Animacy") == "Anim"
+        and index > 0
+        and sent.tokens[index - 1] is head
+    ):
+        return head  # "Британец Джон Смит работал в Google": a word of origin, no post, is the subject
+    if (
         head is not None
         and head.pos == "PROPN"
         and index > 0
@@ -100,6 +109,7 @@ def antecedent(ctx, sent, pronoun, gender: str):
     index = next((i for i, s in enumerate(sents) if s is sent), None)
     if index is None:
         return None
+    unsure = None  # the nearest name of unknown gender: the antecedent only if no other name could be
     for other in reversed(sents[max(0, index - WINDOW) : index + 1]):
         named = [
             c
@@ -110,11 +120,11 @@ def antecedent(ctx, sent, pronoun, gender: str):
             if name_feat(other, cand, "Case") == "Gen":
                 continue
             found = name_feat(other, cand, "Gender")
-            if found == gender:
-                return cand
+            if found == gender or (found is None and unsure is not None):
+                return None if unsure is not None else cand
             if found is None:
-                return None
-    return None
+                unsure = cand
+    return unsure
 
 
 def co_argument(sent, cand, pronoun) -> bool:

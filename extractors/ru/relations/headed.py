@@ -80,7 +80,7 @@ def extract_headed_by(ctx) -> None:
     с Никитой Михалковым", "правительство консерваторов во главе с лидером СДП Янезом Янши"."""
     for sent in story_sents(ctx):
         for person in ctx.in_sent(sent, {"Person"}):
-            org = headed_org(ctx, sent, person)
+            org = headed_org(ctx, sent, person) or led_org(ctx, sent, person)
             if org is not None:
                 ctx.add(person.key, "affiliatedWith", org, sent)
 
@@ -113,6 +113,31 @@ def headed_org(ctx, sent, person) -> str | None:
     while noun.rel == "nmod" and sent.head(noun) is not None and sent.head(noun).start < noun.start:
         noun = sent.head(noun)  # "правительство консерваторов"
     return body_of_object(ctx, sent, noun) if noun.pos == "NOUN" else None
+
+
+LEADING = {"руководство", "управление"}  # "оркестр Мариинского театра под управлением Гергиева"
+MAX_LED_DEPTH = 2  # genitives from the led noun down to the organisation: "оркестр Мариинского театра"
+
+
+def led_org(ctx, sent, person) -> str | None:
+    """The organisation a noun led "под руководством"/"под управлением" a name is, or is part of:
+    "оркестр Мариинского театра под управлением Гергиева", "ансамбль «Берёзка» под руководством …";
+    not a work or a verb's doing ("исследование под руководством", "работал под руководством")."""
+    root = root_of(sent, cand_tokens(sent, person))
+    lead = sent.head(root) if root is not None and root.rel == "nmod" else None
+    if lead is None or (lead.lemma or "").lower() not in LEADING or "под" not in prepositions(sent, lead):
+        return None
+    noun = sent.head(lead) if lead.rel == "nmod" else None
+    if noun is None or noun.pos not in ("NOUN", "PROPN"):
+        return None
+    for org in ctx.in_sent(sent, ORG_SET):
+        org_root = root_of(sent, cand_tokens(sent, org))
+        node, depth = org_root, 0
+        while node is not None and node is not noun and node.rel == "nmod" and depth < MAX_LED_DEPTH:
+            node, depth = sent.head(node), depth + 1
+        if org_root is noun or node is noun:
+            return org.key
+    return body_of_object(ctx, sent, noun)
 
 
 def at_head(sent, node) -> bool:

@@ -101,7 +101,11 @@ def post_tail(ctx, sent, index: int) -> list:
             nxt.pos in ("NOUN", "PROPN", "ADJ", "CCONJ", "ADP") or nxt.text in QUOTE_MARKS
         ):
             break
+        if owner is None and nxt.text.isdigit():
+            break  # "министра транспорта Пермского края с 27 октября": a date, not the post's
         tail.append(nxt)
+    while tail and tail[-1].pos in ("ADP", "CCONJ") and cand_at(ctx, sent, tail[-1]) is None:
+        tail.pop()
     return tail
 
 

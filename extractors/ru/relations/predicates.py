@@ -37,6 +37,7 @@ APPOINT_VERBS = {"назначить", "назначать", "избрать", "
 # "занял пост министра", "место спикера Палаты представителей занял", "покинул кресло мэра", "исполняет
 # обязанности губернатора"
 OFFICES = {"пост", "должность", "место", "кресло", "обязанность"}
+ACTING = {"исполнять", "исполняющий"}  # "стал временно исполняющим обязанности президента"
 HELD_OFFICES = {"пост", "должность"}  # "с поста", "на посту", "этот пост": the words a post is held in
 OFFICE_VERBS = {
     "занять", "занимать", "вступить", "покинуть", "оставить", "назначить", "избрать", "занявший",
@@ -104,6 +105,8 @@ def clause_posts(ctx, sent, preds: list) -> list[list]:
                 and token.rel in ("obl", "xcomp", "obj", "nmod")
             ):
                 out.extend(post_phrase(ctx, sent, post) for post in instrumental_posts(sent, token))
+            elif token.feats.get("Case") == "Ins" and (token.lemma or "").lower() in ACTING:
+                out.extend(office_posts(ctx, sent, token))  # "назначен исполняющим обязанности ректора"
     return out
 
 
@@ -193,9 +196,14 @@ def held_offices(sent, head) -> list:
 
 def object_posts(ctx, sent, obj) -> list[list]:
     """The posts a verb of appointing gives its object: "назначил руководителем Федеральной службы …
-    Ивана Муравьева", "назначил его на должность архиепископа"."""
+    Ивана Муравьева", "назначил его на должность архиепископа"; and the post a verb of dismissing
+    takes from it: "уволил Суходольского с должности главы ГУ МВД Петербурга"."""
     verb = sent.head(obj)
-    if verb is None or (verb.lemma or "").lower() not in APPOINT_VERBS or verb.feats.get("Voice") == "Pass":
+    if verb is None or verb.feats.get("Voice") == "Pass":
+        return []
+    if (verb.lemma or "").lower() in DISMISS_VERBS:
+        return [phrase for office in held_offices(sent, verb) for phrase in office_post(ctx, sent, office)]
+    if (verb.lemma or "").lower() not in APPOINT_VERBS:
         return []
     out = office_posts(ctx, sent, verb)
     for token in sent.children(verb):

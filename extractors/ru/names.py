@@ -10,7 +10,7 @@ __all__ = ["normalize_phrase", "nominative", "recover_case", "inflect_phrase", "
 
 QUOTES = '«»"“”„'
 # an ordinal written in digits with a case ending: "43-м президентом" -> "43-й президент"
-ORDINAL = re.compile(r"(\d+)-[а-яё]+")
+ORDINAL = re.compile(r"(\d+)-(?:й|я|е|го|му|м|ми|х|ю|ой|ая|ое|ые|ых|ым|ыми|ий|ого|ому|ом|ую|ей)")
 ORDINAL_NOMINATIVE = {"Masc": "й", "Fem": "я", "Neut": "е"}
 
 

@@ -65,6 +65,9 @@ def org_type(tokens) -> str:
     return "Organization"
 
 
+AGE = re.compile(r"\d+-летн[а-яё]+")
+
+
 def trim_tokens(tokens: list) -> list:
     """Cut a span at a bracket or a line break, and drop unmatched quotes at its ends."""
     out = []
@@ -72,8 +75,8 @@ def trim_tokens(tokens: list) -> list:
         if token.text in "()[]" or (out and "\n" in token.text):
             break
         out.append(token)
-    while out and out[-1].text in '«"„“,:;-–—':
-        out.pop()
+    while out and (out[-1].text in '«"„“,:;-–—' or AGE.fullmatch(out[-1].text.lower())):
+        out.pop()  # "ГРУ 66-летний": an age before the next name is not the organisation's
     while out and out[0].text in '»"“,:;-–—':
         out.pop(0)
     return out

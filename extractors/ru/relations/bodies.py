@@ -72,6 +72,9 @@ def country_before(ctx, noun) -> str | None:
     return last.key if ctx.entities[last.key].name in countries else None
 
 
+TIME_NOUNS = {"год", "век", "десятилетие", "месяц", "неделя", "сезон", "время", "период", "эпоха"}
+
+
 def body_words(tokens: list) -> list:
     """The organisation's noun phrase: adjectives, the noun and the genitives after it ("бюро
     высшего совета партии"), not an adjective with no noun after it."""
@@ -80,6 +83,8 @@ def body_words(tokens: list) -> list:
     while stop < len(tokens) and tokens[stop].pos in ("NOUN", "ADJ", "PROPN"):
         if tokens[stop].feats.get("Case") != "Gen" or is_post(tokens[stop]):  # "…, генерал-майора"
             break
+        if (tokens[stop].lemma or "").lower() in TIME_NOUNS:
+            break  # "вратарь сборной последних лет": a time, not a part of the name
         stop += 1
     while tokens[stop - 1].pos == "ADJ":
         stop -= 1

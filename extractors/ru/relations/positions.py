@@ -29,6 +29,7 @@ from extractors.ru.relations.postwords import (
     post_parts,
 )
 from extractors.ru.relations.predicates import (
+    fronted_posts,
     noun_office_posts,
     object_posts,
     participle_posts,
@@ -141,7 +142,7 @@ def extract_positions(ctx) -> None:
             ]:
                 add_position(ctx, sent, person, phrase)
         for person, subject in subjects(ctx, sent):
-            for phrase in predicate_posts(ctx, sent, subject):
+            for phrase in predicate_posts(ctx, sent, subject) + fronted_posts(ctx, sent, subject):
                 add_position(ctx, sent, person, phrase)
         for person, obj in subjects(ctx, sent, rels=("obj",)):
             for phrase in object_posts(ctx, sent, obj):

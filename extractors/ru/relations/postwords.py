@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extractors.ru.names import ORDINAL
 from extractors.vocab import load_words
 
 __all__ = [
@@ -101,8 +102,8 @@ def post_tail(ctx, sent, index: int) -> list:
             nxt.pos in ("NOUN", "PROPN", "ADJ", "CCONJ", "ADP") or nxt.text in QUOTE_MARKS
         ):
             break
-        if owner is None and nxt.text.isdigit():
-            break  # "министра транспорта Пермского края с 27 октября": a date, not the post's
+        if owner is None and nxt.text[:1].isdigit() and not ORDINAL.fullmatch(nxt.text.lower()):
+            break  # "министра транспорта края с 27 октября", "полковник ГРУ 66-летний": not the post's
         tail.append(nxt)
     while tail and tail[-1].pos in ("ADP", "CCONJ") and cand_at(ctx, sent, tail[-1]) is None:
         tail.pop()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from extractors.ru.relations.common import name_root, office_held
-from extractors.ru.relations.postwords import is_post, post_tail
+from extractors.ru.relations.postwords import is_post, post_modifiers, post_tail
 from extractors.ru.relations.subjects import predicates
 
 __all__ = [
     "COPULAS",
     "OFFICE_VERBS",
     "clause_posts",
+    "fronted_posts",
     "noun_office_posts",
     "object_posts",
     "participle_posts",
@@ -72,6 +73,25 @@ def predicate_posts(ctx, sent, subject) -> list[list]:
     """The posts a subject is named to or serves as: "Главой Рособрнадзора назначен Сергей Кравцов",
     "Сидибе был министром здравоохранения, а затем министром иностранных дел"."""
     return clause_posts(ctx, sent, predicates(sent, subject))
+
+
+def fronted_posts(ctx, sent, subject) -> list[list]:
+    """A post set before the name with a comma, both parsed as subjects of one verb: "Бывший член
+    политбюро ЦК КПСС, Назарбаев получил 96 процентов голосов"."""
+    verb = sent.head(subject)
+    index = sent.tokens.index(subject)
+    if verb is None or index == 0 or sent.tokens[index - 1].text != ",":
+        return []
+    return [
+        [*post_modifiers(sent, token), token, *post_tail(ctx, sent, sent.tokens.index(token))]
+        for token in sent.children(verb)
+        if token.rel == subject.rel
+        and token.start < subject.start
+        and token.pos == "NOUN"
+        and token.feats.get("Case") == "Nom"
+        and is_post(token)
+        and not any(c.rel in ("appos", "flat:name", "conj") for c in sent.children(token))
+    ]
 
 
 def clause_posts(ctx, sent, preds: list) -> list[list]:
@@ -154,6 +174,7 @@ DISMISS_VERBS = {
     "освободить", "освобождать", "уволить", "увольнять", "снять", "снимать", "отстранить", "отстранять",
     "отправить", "отправлять", "сместить", "смещать", "отозвать", "отзывать",
 }  # fmt: skip
+SUCCEED_VERBS = {"сменить", "сменять", "заменить", "заменять"}  # "на посту директора его сменит Тим Кук"
 LEAVING_NOUNS = {"отставка", "уход", "увольнение", "снятие", "освобождение"}
 
 
@@ -161,8 +182,8 @@ def left_office_posts(ctx, sent, verb) -> list[list]:
     """ "ушёл с поста лидера КПРФ", "отправлен в отставку с поста главы «Роснефти»", "заявил об уходе
     с поста главного тренера": the post (under any verb) its subject leaves or holds. Not a post sought
     ("баллотировался на пост президента") nor one taken from an object ("уволил Сечина с поста …")."""
-    if any(c.rel == "obj" for c in sent.children(verb)):
-        return []
+    if any(c.rel == "obj" for c in sent.children(verb)) and (verb.lemma or "").lower() not in SUCCEED_VERBS:
+        return []  # "сменил его на посту": the subject takes the post
     if (verb.lemma or "").lower() in DISMISS_VERBS and verb.feats.get("Voice") != "Pass":
         return []  # "Медведев освободил от должности главы РЖД Владимира Якунина": the object's, parsed or not
     heads = [verb, *(c for c in sent.children(verb) if (c.lemma or "").lower() in LEAVING_NOUNS)]

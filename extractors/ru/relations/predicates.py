@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.ru.relations.common import name_root, office_held
-from extractors.ru.relations.postwords import is_post, post_modifiers, post_tail
+from extractors.ru.relations.postwords import LISTED_POSTS, is_post, post_modifiers, post_parts, post_tail
 from extractors.ru.relations.subjects import predicates
 
 __all__ = [
@@ -41,7 +41,7 @@ OFFICES = {"пост", "должность", "место", "кресло", "об
 ACTING = {"исполнять", "исполняющий"}  # "стал временно исполняющим обязанности президента"
 HELD_OFFICES = {"пост", "должность"}  # "с поста", "на посту", "этот пост": the words a post is held in
 OFFICE_VERBS = {
-    "занять", "занимать", "вступить", "покинуть", "оставить", "назначить", "избрать", "занявший",
+    "занять", "занимать", "вступить", "вступать", "покинуть", "оставить", "назначить", "избрать", "занявший",
     "совмещать", "совместить", "сохранить", "сохранять", "получить", "получать", "исполнять", "исполнить",
 }  # fmt: skip
 
@@ -110,6 +110,9 @@ def clause_posts(ctx, sent, preds: list) -> list[list]:
             ):
                 out.append(post_phrase(ctx, sent, pred))
             continue
+        out.extend(
+            post_phrase(ctx, sent, token) for token in sent.children(pred) if in_capacity(sent, token)
+        )  # "принёс присягу в качестве министра обороны США"
         if lemma not in COPULAS | OFFICE_VERBS:
             out.extend(left_office_posts(ctx, sent, pred))  # "ушёл с поста лидера КПРФ"
             continue
@@ -128,6 +131,23 @@ def clause_posts(ctx, sent, preds: list) -> list[list]:
             elif token.feats.get("Case") == "Ins" and (token.lemma or "").lower() in ACTING:
                 out.extend(office_posts(ctx, sent, token))  # "назначен исполняющим обязанности ректора"
     return out
+
+
+def in_capacity(sent, token) -> bool:
+    """A listed post "в качестве" of which one acts: "в качестве министра обороны"; not one set off by a
+    comma, which the parser hangs on the wrong verb as often as not ("перевёл штаб-квартиру ФИДЕ в Афины
+    и в его команду, в качестве первого заместителя, входит Георгиос Макрополус")."""
+    if token.rel not in ("obl", "nmod") or token.pos != "NOUN" or not post_parts(token) & LISTED_POSTS:
+        return False
+    for case in sent.children(token):
+        index = sent.tokens.index(case)
+        if (
+            case.rel == "case"
+            and (case.lemma or "").lower() == "в"
+            and any((f.lemma or "").lower() == "качество" for f in sent.children(case))
+        ):
+            return index == 0 or sent.tokens[index - 1].text != ","
+    return False
 
 
 def appoints_other(sent, verb) -> bool:

@@ -12,6 +12,9 @@ QUOTES = '«»"“”„'
 # an ordinal written in digits with a case ending: "43-м президентом" -> "43-й президент"
 ORDINAL = re.compile(r"(\d+)-(?:й|я|е|го|му|м|ми|х|ю|ой|ая|ое|ые|ых|ым|ыми|ий|ого|ому|ом|ую|ей)")
 ORDINAL_NOMINATIVE = {"Masc": "й", "Fem": "я", "Neut": "е"}
+# the old superlatives in -ший the dictionary files under another word: высший, старший, младший, лучший
+SUPERLATIVE = re.compile(r"((?:выс|стар|млад|луч|низ|худ)ш)(?:ей|его|ему|им|ем|ую|ие|их|ими|ая|ий|ее)")
+SUPERLATIVE_NOMINATIVE = {"Masc": "ий", "Fem": "ая", "Neut": "ее"}
 
 
 def recover_case(word: str, written: str) -> str:
@@ -105,6 +108,13 @@ def _inflect_word(vocab, token, trust_nominative: bool) -> str:
         keep = max(3, len(word) - (3 if token.pos == "ADJ" else 2))
         if new and new.startswith(word[:keep]) and len(new) <= len(word) + 2:
             return new
+        if new and new == normal_word(form.normal):
+            return new  # the word's own lemma, its vowel dropped in the other cases: "бойца" -> "боец"
+        superlative = SUPERLATIVE.fullmatch(word) if token.pos == "ADJ" else None
+        if superlative:  # "высшей" is "высокий" to the dictionary: "высшая", not "высочайшая"
+            gender = token.feats.get("Gender")
+            ending = "ие" if token.feats.get("Number") == "Plur" else SUPERLATIVE_NOMINATIVE.get(gender, "ий")
+            return superlative[1] + ending
     return word
 
 

@@ -36,6 +36,7 @@ from extractors.ru.relations.predicates import (
     predicate_posts,
 )
 from extractors.ru.relations.subjects import subjects
+from extractors.ru.spans import AGE
 from extractors.vocab import fold, load_table, load_words
 
 __all__ = ["extract_positions", "POST_WORDS"]
@@ -159,8 +160,10 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     ]
     org_key = orgs[0].key if orgs else None
     role_tokens = role_words(sent, phrase, orgs)
-    while role_tokens and role_tokens[-1].pos in {"ADP", "CCONJ", "PUNCT"}:
-        role_tokens.pop()
+    while role_tokens and (
+        role_tokens[-1].pos in {"ADP", "CCONJ", "PUNCT"} or AGE.fullmatch(role_tokens[-1].text)
+    ):
+        role_tokens.pop()  # "действующий президент 89-летний Роберт Мугабе": the age is no post's
     if not role_tokens:
         return
     noun = next((t for t in role_tokens if t.pos in ("NOUN", "PROPN")), role_tokens[0])

@@ -66,3 +66,16 @@ def test_empty_and_odd_text_do_not_crash(extract_ru_text):
     for text in ("", " ", "....", "«»", "123 456", "Привет"):
         extraction, _ = extract_ru_text(text)
         assert extraction.article.text == text
+
+
+KIN_TEXT = (
+    "В Татарстане клан Шаймиевых расширяет семейный бизнес\n\nВнук бывшего президента - ныне госсоветника "
+    'Татарстана Минтимера Шаймиева Тимур Шаймиев занял пост генерального директора в компании ООО "МНКТ".'
+)
+
+
+@pytest.mark.parametrize("text", [KIN_TEXT])
+def test_kin_noun_is_no_person(extract_ru_text, text):
+    """A word of kinship the recogniser tags a name at a sentence start is dropped: "Внуки", "Внук"."""
+    names = {e.name for e in extract_ru_text(text)[0].entities if e.type == "Person"}
+    assert not any(name.lower().startswith("внук") for name in names), names

@@ -383,6 +383,13 @@ POSITIVE = [
         "Иван Петров вошел в совет директоров «Газпрома».",
         ("Иван Петров", "affiliatedWith", "Газпром"),
     ),
+    # a word of kinship in apposition, far from the name, is the subject the name stands for; the word
+    # itself, capitalised at the start, is no person
+    (
+        "Внук бывшего президента - ныне госсоветника Татарстана Минтимера Шаймиева Тимур Шаймиев занял пост "
+        "генерального директора в нефтедобывающей компании «МНКТ».",
+        ("Тимур Шаймиев", "affiliatedWith", "МНКТ"),
+    ),
     # a word of origin in apposition is the subject the name stands for
     (
         "Британец Джон Смит работал в компании Google.",

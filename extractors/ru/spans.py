@@ -90,7 +90,8 @@ def find_names(parsed: Parsed, vocab, gazetteer: RuGazetteer) -> list[Cand]:
     """Persons, organisations and places named in the text."""
     cands: list[Cand] = []
     spans = sorted(parsed.spans, key=lambda s: s.start)
-    generic = set(load_table("orgs.tsv")) | set(load_words("posts.txt"))
+    # "Компания", "Университет", "Внуки": a common noun (of an organisation, a post, kinship), not a name
+    generic = set(load_table("orgs.tsv")) | set(load_words("posts.txt")) | set(load_words("not_posts.txt"))
     skip = set()
     for i, span in enumerate(spans):
         if i in skip:
@@ -119,7 +120,7 @@ def find_names(parsed: Parsed, vocab, gazetteer: RuGazetteer) -> list[Cand]:
         start, stop = tokens[0].start, tokens[-1].stop
         text = parsed.text[start:stop]
         if len(tokens) == 1 and (tokens[0].lemma or "").lower() in generic:
-            continue  # "Компания", "Университет": a common noun, not a name
+            continue
         if span.type == "PER":
             tokens = extend_person(sent, tokens)
             start, stop = tokens[0].start, tokens[-1].stop

@@ -10,6 +10,7 @@ __all__ = [
     "ARTS_POSTS",
     "LISTED_POSTS",
     "NATIONAL_POSTS",
+    "NOT_POSTS",
     "ORIGIN_NOUNS",
     "POST_WORDS",
     "QUOTE_MARKS",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.ru.relations.common import cand_tokens, story_sents
-from extractors.ru.relations.postwords import is_post
+from extractors.ru.relations.postwords import NOT_POSTS, is_post
 
 __all__ = ["subjects", "predicates", "antecedent"]
 
@@ -72,12 +72,14 @@ def name_head(sent, person, root):
     if (
         root.rel == "appos"
         and head is not None
-        and head.pos == "NOUN"
+        and (head.pos == "NOUN" or (head.lemma or "").lower() in NOT_POSTS)  # "Внук" at the start: PROPN
         and head.feats.get("Animacy") == "Anim"
-        and index > 0
-        and sent.tokens[index - 1] is head
+        and head.feats.get("Number") == "Sing"
+        and head.start < root.start
     ):
-        return head  # "Британец Джон Смит работал в Google": a word of origin, no post, is the subject
+        # "Британец Джон Смит работал в Google", "Внук бывшего президента … Тимур Шаймиев занял пост":
+        # a word of origin or kinship, no post, is the subject the name stands for
+        return head
     if (
         head is not None
         and head.pos == "PROPN"

@@ -49,7 +49,9 @@ def body_of_post(ctx, role_tokens: list) -> tuple[str | None, list]:
             named = named_after(ctx, words[-1])
             if named is not None:  # "основатель логистической компании Soros Associates"
                 return named, role_tokens[:start]
-            if all(t is token or (t.lemma or "").lower() in UNQUALIFYING for t in words):
+            if lemma not in STANDALONE and all(
+                t is token or (t.lemma or "").lower() in UNQUALIFYING for t in words
+            ):
                 # "директор (нового) клуба": the club named before, not a new one
                 return named_before(ctx, token), role_tokens[:start]
             return body_key(ctx, words), role_tokens[:start]
@@ -72,6 +74,8 @@ def country_before(ctx, noun) -> str | None:
     return last.key if ctx.entities[last.key].name in countries else None
 
 
+# institutions a bare noun names on its own: "сотрудник полиции" is of the police, not of a club named before
+STANDALONE = {"полиция", "милиция", "прокуратура", "разведка"}  # not "армия": "генерал армии" is a rank
 TIME_NOUNS = {"год", "век", "десятилетие", "месяц", "неделя", "сезон", "время", "период", "эпоха"}
 
 

@@ -35,6 +35,9 @@ def list_posts(ctx, sent) -> list[tuple[object, list]]:
                 continue
             if not list_gap(ctx, sent, offset, person.start) or not list_agrees(ctx, token, person):
                 break
+            root = name_root(sent, person)
+            if root is not None and root.rel == "nmod" and any(t.id == root.head_id for t in tail):
+                break  # "генералов полиции по делу Голунова": the name is a complement of the post's words
             out.append((person, phrase))
             offset = person.stop
     return out

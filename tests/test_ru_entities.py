@@ -79,3 +79,10 @@ def test_kin_noun_is_no_person(extract_ru_text, text):
     """A word of kinship the recogniser tags a name at a sentence start is dropped: "Внуки", "Внук"."""
     names = {e.name for e in extract_ru_text(text)[0].entities if e.type == "Person"}
     assert not any(name.lower().startswith("внук") for name in names), names
+
+
+def test_quoted_name_keeps_its_closing_quote(extract_ru_text):
+    """A straight quote that closes one inside the span stays: 'ООО "МНКТ"', not 'ООО "МНКТ'."""
+    text = 'Тимур Шаймиев занял пост генерального директора в компании ООО "МНКТ".'
+    names = {e.name for e in extract_ru_text(text)[0].entities if e.type == "Company"}
+    assert 'ООО "МНКТ"' in names, names

@@ -75,11 +75,16 @@ def trim_tokens(tokens: list) -> list:
         if token.text in "()[]" or (out and "\n" in token.text):
             break
         out.append(token)
-    while out and (out[-1].text in '«"„“,:;-–—' or AGE.fullmatch(out[-1].text.lower())):
+    while out and (out[-1].text in "«„“,:;-–—" or AGE.fullmatch(out[-1].text.lower()) or odd_quote(out)):
         out.pop()  # "ГРУ 66-летний": an age before the next name is not the organisation's
     while out and out[0].text in '»"“,:;-–—':
         out.pop(0)
     return out
+
+
+def odd_quote(tokens: list) -> bool:
+    """A straight quote at the end that closes none: not the one of 'ООО "МНКТ"'."""
+    return tokens[-1].text == '"' and sum(t.text == '"' for t in tokens) % 2 == 1
 
 
 def crosses_line(text: str, start: int, stop: int) -> bool:

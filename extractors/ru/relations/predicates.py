@@ -111,8 +111,10 @@ def clause_posts(ctx, sent, preds: list) -> list[list]:
                 out.append(post_phrase(ctx, sent, pred))
             continue
         out.extend(
-            post_phrase(ctx, sent, token) for token in sent.children(pred) if in_capacity(sent, token)
-        )  # "принёс присягу в качестве министра обороны США"
+            post_phrase(ctx, sent, token)
+            for token in sent.children(pred)
+            if in_capacity(sent, token) or being(sent, token)
+        )  # "принёс присягу в качестве министра обороны США", "Будучи игроком «Гэлакси», Бекхэм …"
         if lemma not in COPULAS | OFFICE_VERBS:
             out.extend(left_office_posts(ctx, sent, pred))  # "ушёл с поста лидера КПРФ"
             continue
@@ -148,6 +150,16 @@ def in_capacity(sent, token) -> bool:
         ):
             return index == 0 or sent.tokens[index - 1].text != ","
     return False
+
+
+def being(sent, token) -> bool:
+    """A post in the instrumental with "будучи": "Будучи министром финансов, Иван Петров подписал указ"."""
+    return (
+        token.feats.get("Case") == "Ins"
+        and token.pos == "NOUN"
+        and is_post(token)
+        and any(c.rel == "cop" and c.feats.get("VerbForm") == "Conv" for c in sent.children(token))
+    )
 
 
 def appoints_other(sent, verb) -> bool:

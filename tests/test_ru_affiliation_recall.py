@@ -146,6 +146,11 @@ FACTS = [
         "После ухода из Opera Хансен присоединился к Mozilla.",
         ("Хансен", "affiliatedWith", "Mozilla"),
     ),
+    # a list of organisations a colon opens after the verb's noun
+    (
+        "В 2012 году Шумахер закончил карьеру. Выступал за команды: «Джордан», «Бенеттон» и «Феррари».",
+        ("Шумахер", "affiliatedWith", "Джордан"),
+    ),
     # leaving a party was belonging to it
     (
         "Глава Киева Владимир Макеенко вышел из Партии регионов.",

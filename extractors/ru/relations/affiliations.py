@@ -149,8 +149,18 @@ def has_case(sent, org_root, prep: str) -> bool:
             return False
         if prep in prepositions(sent, node):
             return True
-        node = sent.head(node) if node.rel in ("conj", "appos") else None
+        node = sent.head(node) if node.rel in ("conj", "appos") or colon_list(sent, node) else None
     return False
+
+
+def colon_list(sent, node) -> bool:
+    """The first of a list a colon opens after its noun, which the parser hangs on it as parataxis:
+    "Выступал за команды: «Джордан», «Бенеттон» …"."""
+    if node.rel != "parataxis":
+        return False
+    head = sent.head(node)
+    between = [t for t in sent.tokens if head is not None and head.stop <= t.start and t.stop <= node.start]
+    return bool(between) and between[0].text == ":" and all(t.pos == "PUNCT" for t in between)
 
 
 def governed_by(sent, org_root, verb, any_part: bool = False) -> str | None:
@@ -172,7 +182,7 @@ def governed_by(sent, org_root, verb, any_part: bool = False) -> str | None:
             if node is None or node.pos != "NOUN":
                 return None
             continue
-        if node.rel not in ("conj", "appos"):
+        if node.rel not in ("conj", "appos") and not colon_list(sent, node):
             return None
         node = sent.head(node)
     return None

@@ -160,7 +160,8 @@ def colon_list(sent, node) -> bool:
         return False
     head = sent.head(node)
     between = [t for t in sent.tokens if head is not None and head.stop <= t.start and t.stop <= node.start]
-    return bool(between) and between[0].text == ":" and all(t.pos == "PUNCT" for t in between)
+    marks = [t for t in between if t.text not in '«"„“']
+    return bool(marks) and marks[-1].text == ":"  # "на радиостанциях Санкт-Петербурга: «Полис», …"
 
 
 def governed_by(sent, org_root, verb, any_part: bool = False) -> str | None:

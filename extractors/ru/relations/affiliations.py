@@ -201,9 +201,29 @@ def extract_from_affiliations(ctx) -> None:
         if not orgs:
             continue
         for person in ctx.in_sent(sent, {"Person"}):
-            for org in (org_after(ctx, sent, person, orgs), org_before(sent, person, orgs)):
+            first = org_after(ctx, sent, person, orgs)
+            for org in (first, *listed_after(ctx, first, orgs), org_before(sent, person, orgs)):
                 if org is not None:
                     ctx.add(person.key, "affiliatedWith", org.key, sent)
+
+
+def listed_after(ctx, first, orgs: list) -> list:
+    """The organisations listed after the first in the parentheses after a name: "Неймар («Барселона»/
+    «ПСЖ»)"."""
+    if first is None or ctx.article.text[: first.start].rstrip(' «"')[-1:] != "(":
+        return []
+    out = []
+    last = first
+    for org in orgs:
+        if last is None or org.start < last.stop:
+            continue
+        if ctx.article.text[last.stop : org.start].strip(' «»"') not in ("/", ","):
+            break
+        out.append(org)
+        last = org
+    if out and ctx.article.text[last.stop :].lstrip(' »"')[:1] != ")":
+        return []  # not closed right after the list: not a parenthesis of organisations
+    return out
 
 
 def org_after(ctx, sent, person, orgs: list):

@@ -378,6 +378,16 @@ POSITIVE = [
         "Претендентами были действующий президент 89-летний Роберт Мугабе и глава оппозиции Морган Цвангираи.",
         ("Роберт Мугабе", "holdsPosition", "президент @ None"),
     ),
+    # a post the parser puts the name in apposition to, when the tagger gives them different cases
+    (
+        "Бекхэм женат на вокалистке Spice Girls Виктории Адамс.",
+        ("Виктория Адамс", "holdsPosition", "вокалистка @ Spice Girls"),
+    ),
+    # a fashion model is a profession
+    (
+        "В автомобиле находилась модель Christian Dior Наталья Кошель.",
+        ("Наталья Кошель", "affiliatedWith", "Christian Dior"),
+    ),
     # a few institutions a bare noun names on its own: "сотрудники полиции"
     (
         "Его жертвами стали сотрудники полиции Люсиль Гарсия и Сорайя Белкакеми.",
@@ -585,6 +595,11 @@ NOT_FACTS = [
     (
         "64-летний лидер гражданской инициативы «Свобода», Иванович считался умеренным политиком.",
         ("Иванович", "holdsPosition", "64-й лидер гражданской инициативы @ Свобода"),
+    ),
+    # the post agreeing with the name wins over the one the parser puts it in apposition to
+    (
+        "Однако пресс-секретарь президента Альфредо Скоссимарро заявил.",
+        ("Альфредо Скоссимарро", "holdsPosition", "президент @ None"),
     ),
     # a name under the words after a plural post is no member of its list; a rank is no army
     (

@@ -81,6 +81,28 @@ def role_span(phrase: list, person_case: str | None, text: str = "", gender: str
     return phrase[start:]
 
 
+def apposed_span(sent, person, phrase: list, case: str | None) -> tuple[list, str | None]:
+    """The words before a name that may hold its post, and the case the post must share with the name.
+    When the parser puts the name in apposition to a post of another case, that post (with its
+    modifiers) and no case: "на вокалистке Spice Girls Виктории Адамс" (tagged Loc and Gen). Asked only
+    when no post agrees with the name."""
+    root = name_root(sent, person)
+    head = next(
+        (t for t in phrase if root is not None and root.rel == "appos" and t.id == root.head_id), None
+    )
+    post_case = head.feats.get("Case") if head is not None else None
+    if head is None or not is_post(head) or case is None or post_case in (case, None):
+        return phrase, case
+    start = phrase.index(head)
+    while (
+        start > 0
+        and phrase[start - 1].pos == "ADJ"
+        and phrase[start - 1].feats.get("Case") == head.feats.get("Case")
+    ):
+        start -= 1
+    return phrase[start:], None
+
+
 def inside_post(sent, person, span: list) -> bool:
     """A name the post before it governs, with the post's own words going on after the name: "Помощник
     Хиллари Клинтон по европейским делам" is her aide's post, not hers."""
@@ -124,7 +146,11 @@ def extract_positions(ctx) -> None:
         for person in ctx.in_sent(sent, {"Person"}):
             case = person_case(sent, person)
             gender = person_case(sent, person, "Gender")
-            left = role_span(phrase_left(ctx, sent, person), case, ctx.article.text, gender)
+            phrase = phrase_left(ctx, sent, person)
+            # the post agreeing with the name, or else the one the parser puts it in apposition to
+            left = role_span(phrase, case, ctx.article.text, gender) or role_span(
+                *apposed_span(sent, person, phrase, case), ctx.article.text, gender
+            )
             if left and inside_post(sent, person, left):
                 left = []
             left, *chained = split_chain(left, case)

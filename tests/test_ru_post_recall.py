@@ -383,6 +383,11 @@ POSITIVE = [
         "Бекхэм женат на вокалистке Spice Girls Виктории Адамс.",
         ("Виктория Адамс", "holdsPosition", "вокалистка @ Spice Girls"),
     ),
+    # the words from the post the parser puts the name in apposition to, a word between mistagged
+    (
+        "Лидер рок-группы «Алиса» Константин Кинчев родился в Москве.",
+        ("Константин Кинчев", "affiliatedWith", "Алиса"),
+    ),
     # a fashion model is a profession
     (
         "В автомобиле находилась модель Christian Dior Наталья Кошель.",
@@ -595,6 +600,11 @@ NOT_FACTS = [
     (
         "64-летний лидер гражданской инициативы «Свобода», Иванович считался умеренным политиком.",
         ("Иванович", "holdsPosition", "64-й лидер гражданской инициативы @ Свобода"),
+    ),
+    # "из" a country between a post and a name is where one is from
+    (
+        "Новым чемпионом Европы стал гроссмейстер из Хорватии Зденко Кожул.",
+        ("Зденко Кожул", "affiliatedWith", "Хорватия"),
     ),
     # the post agreeing with the name wins over the one the parser puts it in apposition to
     (

@@ -15,7 +15,7 @@ from extractors.ru.relations.common import (
     resolve_territory,
     story_sents,
 )
-from extractors.ru.relations.phrases import phrase_left
+from extractors.ru.relations.phrases import POST_PREPOSITIONS, phrase_left
 from extractors.ru.relations.postlists import apposed_left, coordinated_left, list_posts
 from extractors.ru.relations.postrefs import dropped_subject_posts, referring_posts
 from extractors.ru.relations.posts import add_post
@@ -24,6 +24,7 @@ from extractors.ru.relations.postwords import (
     NATIONAL_POSTS,
     POST_WORDS,
     agrees,
+    cand_at,
     is_post,
     person_case,
     post_parts,
@@ -103,6 +104,34 @@ def apposed_span(sent, person, phrase: list, case: str | None) -> tuple[list, st
     return phrase[start:], None
 
 
+def apposed_phrase(ctx, sent, person) -> list:
+    """The words from the post the parser puts a name in apposition to up to the name, when the words
+    before the name stop short of it (a word between mistagged: "Лидер рок-группы «Алиса» Константин
+    Кинчев", "рок-группы" tagged nominative), with only the words of a post between (`post_word`)."""
+    root = name_root(sent, person)
+    head = sent.head(root) if root is not None and root.rel == "appos" else None
+    if head is None or head.start >= person.start or not is_post(head):
+        return []
+    start = sent.tokens.index(head)
+    while start > 0 and sent.tokens[start - 1].pos == "ADJ":
+        start -= 1
+    words = [t for t in sent.tokens[start:] if t.stop <= person.start]
+    if any(not post_word(ctx, sent, t) for t in words):
+        return []
+    return words
+
+
+def post_word(ctx, sent, token) -> bool:
+    """A word that may stand inside a post: a noun, an adjective, a name that is no person's, a quote,
+    a preposition of a post ("по", "при"; not "из": "гроссмейстер из Хорватии" is where he is from)."""
+    owner = cand_at(ctx, sent, token)
+    if owner is not None and owner.type == "Person":
+        return False
+    if token.pos == "ADP":
+        return (token.lemma or "").lower() in POST_PREPOSITIONS
+    return token.pos in ("NOUN", "ADJ", "PROPN") or token.text in '«»"'
+
+
 def inside_post(sent, person, span: list) -> bool:
     """A name the post before it governs, with the post's own words going on after the name: "Помощник
     Хиллари Клинтон по европейским делам" is her aide's post, not hers."""
@@ -148,8 +177,10 @@ def extract_positions(ctx) -> None:
             gender = person_case(sent, person, "Gender")
             phrase = phrase_left(ctx, sent, person)
             # the post agreeing with the name, or else the one the parser puts it in apposition to
-            left = role_span(phrase, case, ctx.article.text, gender) or role_span(
-                *apposed_span(sent, person, phrase, case), ctx.article.text, gender
+            left = (
+                role_span(phrase, case, ctx.article.text, gender)
+                or role_span(*apposed_span(sent, person, phrase, case), ctx.article.text, gender)
+                or role_span(apposed_phrase(ctx, sent, person), None, ctx.article.text, gender)
             )
             if left and inside_post(sent, person, left):
                 left = []

@@ -8,6 +8,7 @@ __all__ = ["extract_relations"]
 def extract_relations(ctx) -> None:
     """Run every relation extractor; each adds facts (and derived entities) to the context."""
     from extractors.ru.relations import (
+        adjacent,
         affiliations,
         editions,
         eventfacts,
@@ -24,7 +25,7 @@ def extract_relations(ctx) -> None:
     positions.extract_positions(ctx)
     postanaphora.extract_this_post(ctx)
     affiliations.extract_verb_affiliations(ctx)
-    affiliations.extract_from_affiliations(ctx)
+    adjacent.extract_from_affiliations(ctx)
     affiliations.extract_party_affiliations(ctx)
     headed.extract_headed_by(ctx)
     headed.extract_colleagues(ctx)

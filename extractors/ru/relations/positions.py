@@ -15,7 +15,7 @@ from extractors.ru.relations.common import (
     resolve_territory,
     story_sents,
 )
-from extractors.ru.relations.phrases import POST_PREPOSITIONS, phrase_left
+from extractors.ru.relations.phrases import apposed_phrase, apposed_span, phrase_left
 from extractors.ru.relations.postlists import apposed_left, coordinated_left, list_posts
 from extractors.ru.relations.postrefs import dropped_subject_posts, referring_posts
 from extractors.ru.relations.posts import add_post
@@ -24,7 +24,6 @@ from extractors.ru.relations.postwords import (
     NATIONAL_POSTS,
     POST_WORDS,
     agrees,
-    cand_at,
     is_post,
     person_case,
     post_parts,
@@ -80,56 +79,6 @@ def role_span(phrase: list, person_case: str | None, text: str = "", gender: str
     while start > 0 and phrase[start - 1].pos == "ADJ" and not phrase[start - 1].text[:1].isdigit():
         start -= 1
     return phrase[start:]
-
-
-def apposed_span(sent, person, phrase: list, case: str | None) -> tuple[list, str | None]:
-    """The words before a name that may hold its post, and the case the post must share with the name.
-    When the parser puts the name in apposition to a post of another case, that post (with its
-    modifiers) and no case: "на вокалистке Spice Girls Виктории Адамс" (tagged Loc and Gen). Asked only
-    when no post agrees with the name."""
-    root = name_root(sent, person)
-    head = next(
-        (t for t in phrase if root is not None and root.rel == "appos" and t.id == root.head_id), None
-    )
-    post_case = head.feats.get("Case") if head is not None else None
-    if head is None or not is_post(head) or case is None or post_case in (case, None):
-        return phrase, case
-    start = phrase.index(head)
-    while (
-        start > 0
-        and phrase[start - 1].pos == "ADJ"
-        and phrase[start - 1].feats.get("Case") == head.feats.get("Case")
-    ):
-        start -= 1
-    return phrase[start:], None
-
-
-def apposed_phrase(ctx, sent, person) -> list:
-    """The words from the post the parser puts a name in apposition to up to the name, when the words
-    before the name stop short of it (a word between mistagged: "Лидер рок-группы «Алиса» Константин
-    Кинчев", "рок-группы" tagged nominative), with only the words of a post between (`post_word`)."""
-    root = name_root(sent, person)
-    head = sent.head(root) if root is not None and root.rel == "appos" else None
-    if head is None or head.start >= person.start or not is_post(head):
-        return []
-    start = sent.tokens.index(head)
-    while start > 0 and sent.tokens[start - 1].pos == "ADJ":
-        start -= 1
-    words = [t for t in sent.tokens[start:] if t.stop <= person.start]
-    if any(not post_word(ctx, sent, t) for t in words):
-        return []
-    return words
-
-
-def post_word(ctx, sent, token) -> bool:
-    """A word that may stand inside a post: a noun, an adjective, a name that is no person's, a quote,
-    a preposition of a post ("по", "при"; not "из": "гроссмейстер из Хорватии" is where he is from)."""
-    owner = cand_at(ctx, sent, token)
-    if owner is not None and owner.type == "Person":
-        return False
-    if token.pos == "ADP":
-        return (token.lemma or "").lower() in POST_PREPOSITIONS
-    return token.pos in ("NOUN", "ADJ", "PROPN") or token.text in '«»"'
 
 
 def inside_post(sent, person, span: list) -> bool:

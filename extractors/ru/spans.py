@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from extractors.intervals import overlap_test
 from extractors.ru.lookup import RuGazetteer
@@ -91,12 +92,22 @@ def crosses_line(text: str, start: int, stop: int) -> bool:
     return "\n" in text[start:stop]
 
 
+@cache
+def generic_words() -> frozenset[str]:
+    """Common nouns the recogniser may tag as a name on their own: "Компания", "Университет" (of an
+    organisation), "Директор" (a post), "Внуки" (kinship); built once, not per article."""
+    return (
+        frozenset(load_table("orgs.tsv"))
+        | frozenset(load_words("posts.txt"))
+        | frozenset(load_words("not_posts.txt"))
+    )
+
+
 def find_names(parsed: Parsed, vocab, gazetteer: RuGazetteer) -> list[Cand]:
     """Persons, organisations and places named in the text."""
     cands: list[Cand] = []
     spans = sorted(parsed.spans, key=lambda s: s.start)
-    # "Компания", "Университет", "Внуки": a common noun (of an organisation, a post, kinship), not a name
-    generic = set(load_table("orgs.tsv")) | set(load_words("posts.txt")) | set(load_words("not_posts.txt"))
+    generic = generic_words()
     skip = set()
     for i, span in enumerate(spans):
         if i in skip:
@@ -125,7 +136,7 @@ def find_names(parsed: Parsed, vocab, gazetteer: RuGazetteer) -> list[Cand]:
         start, stop = tokens[0].start, tokens[-1].stop
         text = parsed.text[start:stop]
         if len(tokens) == 1 and (tokens[0].lemma or "").lower() in generic:
-            continue
+            continue  # a common noun, not a name
         if span.type == "PER":
             tokens = extend_person(sent, tokens)
             start, stop = tokens[0].start, tokens[-1].stop

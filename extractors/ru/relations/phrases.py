@@ -117,17 +117,26 @@ def governing(tokens: list, index: int) -> str:
     return (tokens[index].lemma or "") if index >= 0 and tokens[index].pos == "ADP" else ""
 
 
+def apposed_head(sent, person):
+    """The word the parser puts a name in apposition to, or None."""
+    root = name_root(sent, person)
+    return sent.head(root) if root is not None and root.rel == "appos" else None
+
+
 def apposed_span(sent, person, phrase: list, case: str | None) -> tuple[list, str | None]:
     """The words before a name that may hold its post, and the case the post must share with the name.
     When the parser puts the name in apposition to a post of another case, that post (with its
     modifiers) and no case: "на вокалистке Spice Girls Виктории Адамс" (tagged Loc and Gen). Asked only
     when no post agrees with the name."""
-    root = name_root(sent, person)
-    head = next(
-        (t for t in phrase if root is not None and root.rel == "appos" and t.id == root.head_id), None
-    )
+    head = apposed_head(sent, person)
     post_case = head.feats.get("Case") if head is not None else None
-    if head is None or not is_post(head) or case is None or post_case in (case, None):
+    if (
+        head is None
+        or not any(t is head for t in phrase)
+        or not is_post(head)
+        or case is None
+        or post_case in (case, None)
+    ):
         return phrase, case
     start = phrase.index(head)
     while (
@@ -143,8 +152,7 @@ def apposed_phrase(ctx, sent, person) -> list:
     """The words from the post the parser puts a name in apposition to up to the name, when the words
     before the name stop short of it (a word between mistagged: "Лидер рок-группы «Алиса» Константин
     Кинчев", "рок-группы" tagged nominative), with only the words of a post between (`post_word`)."""
-    root = name_root(sent, person)
-    head = sent.head(root) if root is not None and root.rel == "appos" else None
+    head = apposed_head(sent, person)
     if head is None or head.start >= person.start or not is_post(head):
         return []
     start = sent.tokens.index(head)

@@ -141,13 +141,13 @@ def in_capacity(sent, token) -> bool:
     и в его команду, в качестве первого заместителя, входит Георгиос Макрополус")."""
     if token.rel not in ("obl", "nmod") or token.pos != "NOUN" or not post_parts(token) & LISTED_POSTS:
         return False
-    for case in sent.children(token):
-        index = sent.tokens.index(case)
+    for marker in sent.children(token):
         if (
-            case.rel == "case"
-            and (case.lemma or "").lower() == "в"
-            and any((f.lemma or "").lower() == "качество" for f in sent.children(case))
+            marker.rel == "case"
+            and (marker.lemma or "").lower() == "в"
+            and any((f.lemma or "").lower() == "качество" for f in sent.children(marker))
         ):
+            index = sent.tokens.index(marker)
             return index == 0 or sent.tokens[index - 1].text != ","
     return False
 

@@ -420,6 +420,24 @@ POSITIVE = [
         "Британец Джон Смит работал в компании Google.",
         ("Джон Смит", "affiliatedWith", "Google"),
     ),
+    # a compound with a word that is no post names the post it holds: "женщина-президент" is a "президент"
+    (
+        "Вероника Мишель Бачелет Хериа — первая женщина-президент Чили.",
+        ("Вероника Мишель Бачелет Хериа", "holdsPosition", "первая президент @ Чили"),
+    ),
+    # "врио", "и. о.": an acting post, the post in the genitive after it
+    (
+        "Иван Петров назначен врио ректора Томского государственного университета.",
+        (
+            "Иван Петров",
+            "holdsPosition",
+            "исполняющий обязанности ректора @ Томский государственный университет",
+        ),
+    ),
+    (
+        "Андрей Пономарев назначен и.о. заместителя губернатора Брянской области по экономике.",
+        ("Андрей Пономарев", "affiliatedWith", "Брянская область"),
+    ),
 ]
 
 NOT_FACTS = [
@@ -652,3 +670,9 @@ def test_unnamed_body_is_the_articles_own(extract_ru_text):
         assert ("Саеб Эрекат", "affiliatedWith", "Палестинская делегация") in facts, sorted(facts)
         idents += [e.ident for e in ext.entities if e.name == "Палестинская делегация"]
     assert len(idents) == 2 and idents[0] != idents[1]
+
+
+def test_compound_with_no_post_word_is_no_post(extract_ru_text):
+    """ "экс-кандидат" is still a "кандидат", which is no post, while "женщина-президент" is a post."""
+    _, found = extract_ru_text("Экс-кандидат в президенты Иван Петров выступил на митинге.")
+    assert not [f for f in found if f[1] == "holdsPosition"], sorted(found)

@@ -26,6 +26,7 @@ from extractors.ru.relations.postwords import (
     agrees,
     is_post,
     person_case,
+    plain_post,
     post_parts,
 )
 from extractors.ru.relations.predicates import (
@@ -212,7 +213,7 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     else:
         role = normalize_post(ctx.models.morph_vocab, role_tokens).lower()
     role = re.sub(r"\s+", " ", role).strip(" ,–-")
-    role = FORMER.sub("бывший ", role)  # "экс-глава МВД": the post is "глава", held before
+    role = plain_post(FORMER.sub("бывший ", role))  # "экс-глава МВД" held the post "глава" before
     add_post(ctx, sent, person.key, role, org_key)
     for org in chained_orgs(ctx, orgs):
         ctx.add(person.key, "affiliatedWith", org.key, sent)

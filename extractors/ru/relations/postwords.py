@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors.ru.names import ORDINAL
 from extractors.vocab import load_words
 
@@ -39,7 +41,7 @@ def is_post(token) -> bool:
     """A post or profession: a listed post word, or any animate common noun that is not kin or crowd."""
     lemma = (token.lemma or "").lower()
     if "-" in lemma and {part for part in lemma.split("-") if len(part) > 3} & NOT_POSTS:
-        return False  # "экс-кандидат" is a "кандидат", no post
+        return bool(post_parts(token))  # "экс-кандидат" is a "кандидат", no post; "женщина-президент" is
     if (
         lemma in POST_WORDS
         or lemma in ARTS_POSTS
@@ -60,7 +62,18 @@ def post_parts(token) -> set[str]:
     for a compound with a word that is no post ("женщина-спикер": the post is in the name's phrase)."""
     lemma = (token.lemma or "").lower()
     parts = [part for part in lemma.split("-") if len(part) > 3]
-    return set() if set(parts) & NOT_POSTS else {lemma, *parts}
+    if not set(parts) & NOT_POSTS:
+        return {lemma, *parts}
+    listed = {part for part in parts if part in POST_WORDS and part not in NOT_POSTS}
+    return {lemma, *listed} if listed else set()
+
+
+def plain_post(role: str) -> str:
+    """A post without the compound's part that is no post: "первая женщина-президент" is a "президент"."""
+    return COMPOUND_PART.sub(lambda m: "" if m.group(1) in NOT_POSTS else m.group(0), role)
+
+
+COMPOUND_PART = re.compile(r"\b(\w+)-(?=\w)")
 
 
 def post_modifiers(sent, token) -> list:

@@ -181,16 +181,26 @@ def office_posts(ctx, sent, verb) -> list[list]:
     return [
         phrase
         for office in sent.children(verb)
-        if (office.lemma or "").lower() in OFFICES
+        if (office.lemma or "").lower() in OFFICES or acting(sent, office)
         for phrase in office_post(ctx, sent, office)
     ]
+
+
+def acting(sent, token) -> bool:
+    """ "врио" or "и. о." (parsed as "и" with "о" fixed to it): an acting post, named in the genitive."""
+    lemma = (token.lemma or "").lower()
+    return lemma == "врио" or (
+        lemma == "и" and any(t.rel == "fixed" and t.text == "о" for t in sent.children(token))
+    )
 
 
 def office_post(ctx, sent, office) -> list[list]:
     """The posts in the genitive under "пост"/"должность": "пост министра финансов"."""
     out = []
     for token in sent.children(office):
-        if token.feats.get("Case") == "Gen" and is_post(token):
+        if (token.lemma or "").lower() == "врио":
+            out.extend(office_post(ctx, sent, token))  # "пост врио губернатора"
+        elif token.feats.get("Case") == "Gen" and is_post(token):
             # "должность руководителя совета, а также заместителя председателя комитета"
             joined = [
                 t

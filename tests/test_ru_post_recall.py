@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from factcases import fact_tests
 
 TUSUR = "Томский государственный университет систем управления и радиоэлектроники"
@@ -438,6 +439,15 @@ POSITIVE = [
         "Андрей Пономарев назначен и.о. заместителя губернатора Брянской области по экономике.",
         ("Андрей Пономарев", "affiliatedWith", "Брянская область"),
     ),
+    # a ministry's name ends where its fields do: not at a clause after a preposition or a second post
+    (
+        "До мая 2010 года пост министра торговли Великобритании в правительстве лейбористов занимал Мервин Дэвис.",
+        ("Мервин Дэвис", "affiliatedWith", "Министерство торговли Великобритании"),
+    ),
+    (
+        "Сергей Постоловский назначен и. о. министра транспорта Пермского края вместо Алмаза Закиева.",
+        ("Сергей Постоловский", "affiliatedWith", "Министерство транспорта Пермского края"),
+    ),
 ]
 
 NOT_FACTS = [
@@ -676,3 +686,22 @@ def test_compound_with_no_post_word_is_no_post(extract_ru_text):
     """ "экс-кандидат" is still a "кандидат", which is no post, while "женщина-президент" is a post."""
     _, found = extract_ru_text("Экс-кандидат в президенты Иван Петров выступил на митинге.")
     assert not [f for f in found if f[1] == "holdsPosition"], sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("На пост министра внутренних дел в техническом кабинете Руснока готовят Мартина Пецина.", "Руснок"),
+        (
+            "Суга занимал пост министра внутренних дел в предыдущем кабинете Синдзо Абэ до 2007 года.",
+            "Синдзо Абэ",
+        ),
+    ],
+)
+def test_owner_of_a_prepositional_noun_holds_no_post(extract_ru_text, text, owner):
+    """A name in the genitive on the noun of a prepositional phrase owns that noun ("в кабинете Руснока");
+    it holds no post written left of it."""
+    _, found = extract_ru_text(text)
+    assert not [f for f in found if f[0] == owner and f[1] in ("holdsPosition", "affiliatedWith")], sorted(
+        found
+    )

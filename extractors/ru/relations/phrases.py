@@ -16,10 +16,15 @@ from extractors.ru.relations.postwords import (
 
 __all__ = ["apposed_phrase", "apposed_span", "phrase_left"]
 
+# the parts of a country a post is held in, which no person owns
+REGION_NOUNS = {"округ", "регион", "край", "область", "республика", "район", "город", "страна", "штат"}
+
 
 def phrase_left(ctx, sent, person) -> list:
     """Tokens before the person that can belong to its post: posts, modifiers, genitive names."""
     tokens = [t for t in sent.tokens if t.stop <= person.start]
+    if tokens and owned_by_place_noun(ctx, sent, tokens[-1], person):
+        return []
     out: list = []
     skip_to = None
     for index in range(len(tokens) - 1, -1, -1):
@@ -65,6 +70,23 @@ def phrase_left(ctx, sent, person) -> list:
             break
         out.insert(0, token)
     return out
+
+
+def owned_by_place_noun(ctx, sent, before, person) -> bool:
+    """A name in the genitive that hangs on the common noun of a prepositional phrase right before it is
+    that noun's owner, not the holder of a post further left: "пост министра в кабинете Руснока"."""
+    root = name_root(sent, person)
+    return (
+        root is not None
+        and root.head_id == before.id
+        and root.rel == "nmod"
+        and root.feats.get("Case") == "Gen"
+        and before.pos == "NOUN"
+        and not is_post(before)
+        and (before.lemma or "").lower() not in REGION_NOUNS  # "полпреда в округе Виктора Ишаева"
+        and cand_at(ctx, sent, before) is None
+        and any(c.rel == "case" and c.pos == "ADP" for c in sent.children(before))
+    )
 
 
 def degree(tokens: list, index: int) -> bool:

@@ -24,6 +24,7 @@ from extractors.ru.relations.postwords import (
     NATIONAL_POSTS,
     POST_WORDS,
     agrees,
+    field_end,
     is_post,
     person_case,
     plain_post,
@@ -182,7 +183,8 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     rest = [t for t in role_tokens[1:] if (t.lemma or "").lower() not in {"край", "область", "регион"}]
     if head in MINISTRY_HEADS and rest and (org_key is None or ctx.entities[org_key].type == "Place"):
         # "министра промышленности и торговли края": the ministry of those fields, of that territory
-        words = ctx.article.text[rest[0].start : phrase[-1].stop if orgs else role_tokens[-1].stop]
+        end = field_end(sent, rest[0], phrase[-1] if orgs else role_tokens[-1])
+        words = ctx.article.text[rest[0].start : end.stop]
         name = resolve_territory(ctx, f"{MINISTRY_HEADS[head].capitalize()} {words}")
         entry = ctx.gazetteer.find(name)
         if entry is not None and entry.type == "GovernmentBody":

@@ -124,6 +124,20 @@ def post_tail(ctx, sent, index: int) -> list:
     return tail
 
 
+def field_end(sent, first, last):
+    """The last word of a ministry's fields from `first` up to `last`: not a clause after a preposition
+    ("министра внутренних дел в техническом кабинете", "… края вместо подследственного") or a second post
+    ("министром обороны и министром иностранных дел"); "по" starts fields ("министр по делам молодёжи")."""
+    tokens = sent.tokens[sent.tokens.index(first) : sent.tokens.index(last) + 1]
+    for i, token in enumerate(tokens[1:], 1):
+        if (token.pos == "ADP" and (token.lemma or "").lower() != "по") or (
+            token.pos == "NOUN" and token.feats.get("Case") != "Gen" and is_post(token)
+        ):
+            end = tokens[i - 1]
+            return tokens[i - 2] if end.pos == "CCONJ" and i > 1 else end
+    return last
+
+
 def person_case(sent, person, feat: str = "Case") -> str | None:
     """The case (or another feature) of a name, when its words agree on one."""
     tokens = [t for t in sent.tokens if person.start <= t.start < person.stop]

@@ -11,17 +11,16 @@ from extractors.ru.relations.common import (
     ORG_SET,
     article_region,
     name_root,
-    place_of_adjective,
     resolve_territory,
     story_sents,
 )
+from extractors.ru.relations.gentilics import gentilic_org, honorary_title
 from extractors.ru.relations.phrases import apposed_phrase, apposed_span, phrase_left
 from extractors.ru.relations.postlists import apposed_left, coordinated_left, list_posts
 from extractors.ru.relations.postrefs import dropped_subject_posts, referring_posts
 from extractors.ru.relations.posts import add_post
 from extractors.ru.relations.postwords import (
     ARTS_POSTS,
-    NATIONAL_POSTS,
     POST_WORDS,
     agrees,
     field_end,
@@ -39,7 +38,7 @@ from extractors.ru.relations.predicates import (
 )
 from extractors.ru.relations.subjects import subjects
 from extractors.ru.spans import AGE
-from extractors.vocab import fold, load_table, load_words
+from extractors.vocab import fold, load_words
 
 __all__ = ["extract_positions", "POST_WORDS"]
 
@@ -174,6 +173,10 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         role_tokens.pop()  # "действующий президент 89-летний Роберт Мугабе": the age is no post's
     if not role_tokens:
         return
+    title = honorary_title(ctx, role_tokens, orgs)
+    if title is not None:
+        add_post(ctx, sent, person.key, title, None)
+        return
     noun = next((t for t in role_tokens if t.pos in ("NOUN", "PROPN")), role_tokens[0])
     if post_parts(noun) & OWNERS:
         if orgs and orgs[0].type in ORG_SET:
@@ -275,25 +278,3 @@ def listed(token) -> bool:
         return False
     words = post_parts(token)
     return bool(words & POST_WORDS) or (bool(words & ARTS_POSTS) and token.feats.get("Number") != "Plur")
-
-
-def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:
-    """ "британский премьер": the country of the adjective, named by a mention on the adjective.
-
-    The country is the post's territory for national posts (vocab/national_posts.txt) and the public
-    professions of posts.txt that are not arts ("российский предприниматель"; a Position with no
-    organisation is a warning for `check`). For other professions ("армянский полузащитник", "американский певец") the
-    adjective is a nationality: no organisation, but the profession is still the person's (the third
-    value says so).
-    """
-    table = load_table("gentilics.tsv")
-    head = next(((t.lemma or "").lower() for t in role_tokens if t.pos == "NOUN"), "")
-    for token in role_tokens:
-        place = table.get((token.lemma or "").lower()) if token.pos == "ADJ" else None
-        if place is None:
-            continue
-        rest = [t for t in role_tokens if t is not token]
-        if head not in NATIONAL_POSTS | (POST_WORDS - ARTS_POSTS):
-            return None, rest, True
-        return place_of_adjective(ctx, token, place), rest, False
-    return None, role_tokens, False

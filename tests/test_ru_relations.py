@@ -96,12 +96,11 @@ POSITIVE = [
         "Британский премьер Борис Джонсон выступил в Москве.",
         ("Борис Джонсон", "affiliatedWith", "Великобритания"),
     ),
-    # ... and of a public profession of posts.txt
+    # but only a nationality for other posts and professions: the role stays, with no organisation
     (
         "Российский предприниматель Иван Петров выступил в Москве.",
-        ("Иван Петров", "affiliatedWith", "Россия"),
+        ("Иван Петров", "holdsPosition", "предприниматель @ None"),
     ),
-    # but only a nationality for other professions: the role stays, with no organisation
     ("Американский певец Иван Петров выступил в Москве.", ("Иван Петров", "holdsPosition", "певец @ None")),
     # a noun predicate with "быть", and the posts joined to it
     (
@@ -206,6 +205,7 @@ NEGATIVE = [
     ("Журналисты встретили дочь президента Марию Петрову.", "holdsPosition"),
     # a nationality is not an employer
     ("Американский певец Иван Петров выступил в Москве.", "affiliatedWith"),
+    ("Российский предприниматель Иван Петров выступил в Москве.", "affiliatedWith"),
     # "он" after a woman's name, or after a name in the genitive only, has no antecedent
     ("Мария Иванова родилась в Томске. В 2005 году он был назначен ректором ТУСУРа.", "holdsPosition"),
     ("Мы говорили о книге Сергея Смирнова. В 2005 году он был назначен ректором ТУСУРа.", "holdsPosition"),

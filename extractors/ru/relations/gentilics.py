@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from extractors.ru.names import normalize_post
 from extractors.ru.relations.common import place_of_adjective
-from extractors.ru.relations.postwords import ARTS_POSTS, NATIONAL_POSTS, POST_WORDS
+from extractors.ru.relations.postwords import NATIONAL_POSTS
 from extractors.vocab import load_table
 
 __all__ = ["gentilic_org", "honorary_title"]
@@ -33,9 +33,8 @@ def honorary_title(ctx, role_tokens: list, orgs: list) -> str | None:
 def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:
     """ "британский премьер": the country of the adjective, named by a mention on the adjective.
 
-    The country is the post's territory for national posts (vocab/national_posts.txt) and the public
-    professions of posts.txt that are not arts ("российский предприниматель"; a Position with no
-    organisation is a warning for `check`). For other professions ("армянский полузащитник", "американский певец") the
+    The country is the post's territory for national posts (vocab/national_posts.txt). For any other
+    post or profession ("российский предприниматель", "армянский полузащитник", "американский певец") the
     adjective is a nationality: no organisation, but the profession is still the person's (the third
     value says so).
     """
@@ -46,7 +45,7 @@ def gentilic_org(ctx, role_tokens: list) -> tuple[str | None, list, bool]:
         if place is None:
             continue
         rest = [t for t in role_tokens if t is not token]
-        if head not in NATIONAL_POSTS | (POST_WORDS - ARTS_POSTS):
+        if head not in NATIONAL_POSTS:
             return None, rest, True
         return place_of_adjective(ctx, token, place), rest, False
     return None, role_tokens, False

@@ -184,12 +184,19 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         return
     head = (role_tokens[0].lemma or "").lower()
     rest = [t for t in role_tokens[1:] if (t.lemma or "").lower() not in {"край", "область", "регион"}]
-    if head in MINISTRY_HEADS and rest and (org_key is None or ctx.entities[org_key].type == "Place"):
+    territory = orgs or len(rest) < len(role_tokens) - 1  # a ministry of no named territory is no one's
+    if (
+        head in MINISTRY_HEADS
+        and rest
+        and territory
+        and (org_key is None or ctx.entities[org_key].type == "Place")
+    ):
         # "министра промышленности и торговли края": the ministry of those fields, of that territory
         end = field_end(sent, rest[0], phrase[-1] if orgs else role_tokens[-1])
         words = ctx.article.text[rest[0].start : end.stop]
         name = resolve_territory(ctx, f"{MINISTRY_HEADS[head].capitalize()} {words}")
-        entry = ctx.gazetteer.find(name)
+        # "… РФ", "… России": the gazetteer's federal ministry ("Министерство … Российской Федерации")
+        entry = ctx.gazetteer.find(name) or ctx.gazetteer.find(RUSSIA.sub(" Российской Федерации", name))
         if entry is not None and entry.type == "GovernmentBody":
             org_key = ctx.entity("org:" + fold(entry.name), "GovernmentBody", entry.name, entry.names)
         else:
@@ -267,6 +274,7 @@ def chained_orgs(ctx, orgs: list) -> list:
 
 
 FORMER = re.compile(r"^экс-(?=\w)")
+RUSSIA = re.compile(r"\s(?:РФ|России|Российской Федерации)$")
 FROM_ORG = re.compile(r"\bот(?:\s+\w+){0,2}\s*[«\"]?$")
 AT_ORG = re.compile(r"(?:^|\s)(?:в|при)\s+[«\"]?$")
 

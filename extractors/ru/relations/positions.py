@@ -165,8 +165,10 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         for c in ctx.in_sent(sent)
         if c.type in ORG_SET | {"Place"} and phrase[0].start <= c.start < phrase[-1].stop
     ]
-    org_key = orgs[0].key if orgs else None
     role_tokens = role_words(sent, phrase, orgs)
+    # "учёные из США": where they come from, not whom they serve
+    orgs = [o for o in orgs if o.type != "Place" or not FROM_PLACE.search(ctx.article.text[: o.start][-8:])]
+    org_key = orgs[0].key if orgs else None
     while role_tokens and (
         role_tokens[-1].pos in {"ADP", "CCONJ", "PUNCT"} or AGE.fullmatch(role_tokens[-1].text)
     ):
@@ -274,6 +276,7 @@ def chained_orgs(ctx, orgs: list) -> list:
 
 
 FORMER = re.compile(r"^экс-(?=\w)")
+FROM_PLACE = re.compile(r"\bиз\s+$")
 RUSSIA = re.compile(r"\s(?:РФ|России|Российской Федерации)$")
 FROM_ORG = re.compile(r"\bот(?:\s+\w+){0,2}\s*[«\"]?$")
 AT_ORG = re.compile(r"(?:^|\s)(?:в|при)\s+[«\"]?$")

@@ -754,3 +754,10 @@ def test_owner_of_a_prepositional_noun_holds_no_post(extract_ru_text, text, owne
     assert not [f for f in found if f[0] == owner and f[1] in ("holdsPosition", "affiliatedWith")], sorted(
         found
     )
+
+
+def test_post_of_a_relative_is_not_the_names(extract_ru_text):
+    """A name whose words disagree in case takes the case of the noun it is in apposition to: "супруга
+    экс-президента Чехии Ливия Клаусова" is the wife (Nom), the post in the genitive is her husband's."""
+    _, found = extract_ru_text("В Словакию должна отправиться супруга экс-президента Чехии Ливия Клаусова.")
+    assert not [f for f in found if f[0] == "Ливия Клаусова" and f[1] == "holdsPosition"], sorted(found)

@@ -154,4 +154,9 @@ def person_case(sent, person, feat: str = "Case") -> str | None:
     before = sent.tokens[index - 1] if index > 0 else None
     if root is not None and before is not None and root.rel == "appos" and root.head_id == before.id:
         return before.feats.get("Case") if before.pos == "NOUN" and is_post(before) else None
+    # or of the noun further left it is in apposition to, when that noun's case is one of the words':
+    # "супруга экс-президента Чехии Ливия Клаусова" (Ливия, Nom; Клаусова, Gen)
+    head = next((t for t in sent.tokens if root is not None and t.id == root.head_id), None)
+    if root is not None and root.rel == "appos" and head is not None and head.pos == "NOUN":
+        return head.feats.get("Case") if head.feats.get("Case") in cases else None
     return None

@@ -199,12 +199,17 @@ def next_to_name(text: str, start: int, stop: int) -> bool:
 
 
 def link_events(cands: list, notes: Notes) -> None:
-    """A series named alone means its one edition of the article; a bare event noun, the event named before."""
-    named = [c for c in cands if c.type in EVENT_TYPES and c.kind == "named"]
+    """A series named alone means its one edition of the article, or, when the article names none, the
+    edition it is about, its year unsaid ("выступил на форуме «Технопром»"); a bare event noun, the event
+    named before."""
     editions = defaultdict(set)
-    for c in named:
-        if c.series and (c.year or c.edition):
+    for c in cands:
+        if c.type in EVENT_TYPES and c.kind == "named" and c.series and (c.year or c.edition):
             editions[c.series].add(c.name)
+    for cand in cands:
+        if cand.kind == "series" and cand.type in EVENT_TYPES and not editions.get(cand.series):
+            cand.kind = "named"
+    named = [c for c in cands if c.type in EVENT_TYPES and c.kind == "named"]
     for cand in cands:
         if cand.kind == "series" and len(editions.get(cand.series, ())) == 1:
             edition = next(c for c in named if c.name in editions[cand.series])

@@ -195,3 +195,23 @@ def test_month_day_without_year(extract_ru_text, text, fact):
 def test_not_period(extract_ru_text, text, fact):
     _, facts = extract_ru_text(text, date="" if "--" in fact[2] else "2024-03-01")
     assert fact not in facts, sorted(facts)
+
+
+def test_undated_series_is_the_articles_edition(extract_ru_text):
+    """A series named alone, in an article that names no edition of it, is the edition the article is
+    about: who spoke there, and where the event noun after it says it was held."""
+    _, found = extract_ru_text("Иван Петров выступил на форуме «Технопром». Форум прошёл в Новосибирске.")
+    assert ("Иван Петров", "spokeAt", "Технопром") in found, sorted(found)
+    assert ("Технопром", "heldIn", "Новосибирск") in found, sorted(found)
+    assert ("Технопром", "editionOf", "Технопром") in found, sorted(found)
+
+
+def test_series_between_two_editions_takes_no_facts(extract_ru_text):
+    """With two editions in the article a bare series mention could be either: no event fact on it."""
+    _, found = extract_ru_text(
+        "Форум «Технопром-2024» прошёл в Новосибирске, а «Технопром-2025» пройдёт в Томске. "
+        "Иван Петров выступил на форуме «Технопром»."
+    )
+    assert not [f for f in found if f[0] == "Иван Петров" and f[1] in ("spokeAt", "participatedIn")], sorted(
+        found
+    )

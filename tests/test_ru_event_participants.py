@@ -215,3 +215,15 @@ def test_series_between_two_editions_takes_no_facts(extract_ru_text):
     assert not [f for f in found if f[0] == "Иван Петров" and f[1] in ("spokeAt", "participatedIn")], sorted(
         found
     )
+
+
+def test_session_of_a_named_forum_is_its_own_event(extract_ru_text):
+    """ "пленарном заседании форума «Технопром-2025»": the name is the forum's; the session is an event of
+    its own, part of the forum, and the forum keeps its class."""
+    ext, found = extract_ru_text(
+        "Ректор ТУСУРа Виктор Рулевский председательствовал на пленарном заседании форума «Технопром-2025»."
+    )
+    session = "пленарное заседание форума «Технопром-2025»"
+    assert ("Виктор Рулевский", "moderated", session) in found, sorted(found)
+    assert (session, "partOf", "Технопром-2025") in found, sorted(found)
+    assert ("Forum", "Технопром-2025") in {(e.type, e.name) for e in ext.entities}, ext.entities

@@ -13,6 +13,7 @@ def extract_relations(ctx) -> None:
         editions,
         eventfacts,
         gatherings,
+        greetings,
         headed,
         meetings,
         nameplaces,
@@ -33,6 +34,7 @@ def extract_relations(ctx) -> None:
     participation.extract_settings(ctx)
     participation.extract_chairs(ctx)
     participation.extract_dropped(ctx)
+    greetings.extract_addresses(ctx)
     gatherings.extract_gatherings(ctx)
     eventfacts.extract_event_facts(ctx)
     nameplaces.extract_name_places(ctx)

@@ -31,3 +31,19 @@ def token(text: str, pos: str, **feats: str) -> SimpleNamespace:
 )
 def test_nominative(ru_models, word, nominative):
     assert inflect_word(ru_models.morph_vocab, word).lower() == nominative
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname the dictionary does not know, read as an adjective in its other cases
+        ("Ректор встретился с губернатором Андреем Травниковым.", "Андрей Травников"),
+        ("Она встретилась с Анной Травниковой.", "Анна Травникова"),
+        # a name written in the nominative is kept; so is a surname the dictionary knows
+        ("Андрей Белый выступил на конференции.", "Андрей Белый"),
+        ("Он встретился с Сергеем Ивановым.", "Сергей Иванов"),
+    ],
+)
+def test_person_name_nominative(extract_ru_text, text, name):
+    ext, _ = extract_ru_text(text)
+    assert name in {e.name for e in ext.entities if e.type == "Person"}, ext.entities

@@ -138,7 +138,23 @@ def normalize_phrase(vocab, tokens, syntax: bool = True, person: bool = False) -
         return ""
     ids = set(select_inflectable(tokens)) if syntax else None
     words = inflect_words(vocab, tokens, ids, trust_nominative=person)
+    if person:
+        words = (surname(word, token) for word, token in zip(words, tokens))
     return recover_spaces(list(_shape(words, tokens)), tokens)
+
+
+# a surname the dictionary does not know, read as an adjective: "Травниковым" -> "травниковый"
+SURNAME_AS_ADJECTIVE = re.compile(r"(\w{3,}(?:ов|ев|ёв|ин|ын))(ый|ая)")
+
+
+def surname(word: str, token) -> str:
+    """A person's surname in the nominative, not the adjective the dictionary guessed for its other cases:
+    "Андреем Травниковым" is "Травников", "Анной Травниковой" "Травникова"; a name written in the
+    nominative ("Андрей Белый") is kept."""
+    found = SURNAME_AS_ADJECTIVE.fullmatch(word.lower())
+    if token.pos != "PROPN" or found is None or token.text.lower() == word.lower():
+        return word
+    return found[1] + ("а" if found[2] == "ая" else "")
 
 
 def normalize_post(vocab, tokens) -> str:

@@ -168,6 +168,11 @@ NOT_FACTS = [
     ),
     # an event of the sentence that is not the audience's
     ("Иван Петров обратился в суд после заседания совета.", ("Иван Петров", "spokeAt", "заседание совета")),
+    # an organisation in parentheses after a name is the name's, not a speaker
+    (
+        "Экспертами круглого стола выступили Иван Петров (ТГУ) и Сергей Смирнов (НГУ).",
+        ("Томский государственный университет", "spokeAt", "круглый стол"),
+    ),
 ]
 
 

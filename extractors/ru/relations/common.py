@@ -154,3 +154,12 @@ def office_held(sent, office) -> bool:
     """ "с поста", "от должности", "на посту", "в должности": a post left or held, not one sought ("на пост")."""
     preps = prepositions(sent, office)
     return bool(preps & {"с", "от"} or (preps & {"на", "в"} and office.feats.get("Case") == "Loc"))
+
+
+def named_in_parentheses(ctx, cand) -> bool:
+    """An organisation in parentheses right after a name, the name's affiliation: "Иван Петров (ТГУ)"; it
+    is no agent of the clause the name is in."""
+    before = ctx.article.text[: cand.start].rstrip(' «"')
+    if cand.type not in ORG_SET or not before.endswith("("):
+        return False
+    return any(c.type == "Person" and 0 <= len(before) - 1 - c.stop <= 1 for c in ctx.in_sent(cand.sent))

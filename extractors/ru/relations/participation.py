@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from extractors.ru.relations.common import AGENT_TYPES, cand_tokens, is_event, story_sents, triggers
+from extractors.ru.relations.common import (
+    AGENT_TYPES,
+    cand_tokens,
+    is_event,
+    named_in_parentheses,
+    story_sents,
+    triggers,
+)
 from extractors.ru.relations.postrefs import dropped_subject
 from extractors.ru.relations.subjects import has_subject, subjects
 
@@ -78,6 +85,8 @@ def extract_participation(ctx) -> None:
         if not events or not any(kind_of(t) for t in sent.tokens):
             continue
         for agent in ctx.in_sent(sent, AGENT_TYPES):
+            if named_in_parentheses(ctx, agent):
+                continue  # "Иван Петров (ТГУ)": the person's organisation, not a participant
             for kind, event in participle_events(sent, agent, events):
                 ctx.add(agent.key, kind, event.key, sent)
             anchor = governor_of(sent, agent, agent.type == "Person")

@@ -3,7 +3,13 @@
 
 from __future__ import annotations
 
-from extractors.ru.relations.common import AGENT_TYPES, cand_tokens, is_event, story_sents
+from extractors.ru.relations.common import (
+    AGENT_TYPES,
+    cand_tokens,
+    is_event,
+    named_in_parentheses,
+    story_sents,
+)
 from extractors.ru.relations.participation import governor_of, root_of, subject_verb
 
 __all__ = ["extract_addresses"]
@@ -28,13 +34,18 @@ def extract_addresses(ctx) -> None:
         for verb in sent.tokens:
             if verb.pos != "VERB" or (verb.lemma or "").lower() not in ADDRESS_VERBS:
                 continue
-            for event in audience_events(sent, verb, roots):
-                above = subject_verb(sent, verb)
-                for agent in ctx.in_sent(sent, AGENT_TYPES):
-                    if agent.key != event.key and governor_of(sent, agent, agent.type == "Person") in (
-                        verb,
-                        above,
-                    ):
+            events_addressed = audience_events(sent, verb, roots)
+            if not events_addressed:
+                continue
+            verbs = (verb, subject_verb(sent, verb))
+            speakers = [
+                a
+                for a in ctx.in_sent(sent, AGENT_TYPES)
+                if governor_of(sent, a, a.type == "Person") in verbs and not named_in_parentheses(ctx, a)
+            ]
+            for event in events_addressed:
+                for agent in speakers:
+                    if agent.key != event.key:
                         ctx.add(agent.key, "spokeAt", event.key, sent)
 
 

@@ -186,7 +186,7 @@ def add_position(ctx, sent, person, phrase: list) -> None:
         return
     head = (role_tokens[0].lemma or "").lower()
     rest = [t for t in role_tokens[1:] if (t.lemma or "").lower() not in {"край", "область", "регион"}]
-    territory = orgs or len(rest) < len(role_tokens) - 1  # a ministry of no named territory is no one's
+    territory = bool(orgs) or len(rest) < len(role_tokens) - 1  # a ministry of no named territory is no one's
     if (
         head in MINISTRY_HEADS
         and rest

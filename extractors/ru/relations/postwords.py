@@ -58,8 +58,9 @@ def is_post(token) -> bool:
 
 
 def post_parts(token) -> set[str]:
-    """The lemma of a word and, for a compound, its parts: "рок-музыкант" is also a "музыкант"; none
-    for a compound with a word that is no post ("женщина-спикер": the post is in the name's phrase)."""
+    """The lemma of a word and, for a compound, its parts: "рок-музыкант" is also a "музыкант"; for a
+    compound with a word that is no post, only its listed post parts ("женщина-президент": "президент";
+    "экс-кандидат": none)."""
     lemma = (token.lemma or "").lower()
     parts = [part for part in lemma.split("-") if len(part) > 3]
     if not set(parts) & NOT_POSTS:
@@ -156,7 +157,7 @@ def person_case(sent, person, feat: str = "Case") -> str | None:
         return before.feats.get("Case") if before.pos == "NOUN" and is_post(before) else None
     # or of the noun further left it is in apposition to, when that noun's case is one of the words':
     # "супруга экс-президента Чехии Ливия Клаусова" (Ливия, Nom; Клаусова, Gen)
-    head = next((t for t in sent.tokens if root is not None and t.id == root.head_id), None)
-    if root is not None and root.rel == "appos" and head is not None and head.pos == "NOUN":
+    head = sent.head(root) if root is not None and root.rel == "appos" else None
+    if head is not None and head.pos == "NOUN":
         return head.feats.get("Case") if head.feats.get("Case") in cases else None
     return None

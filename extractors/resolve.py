@@ -208,7 +208,8 @@ def link_events(cands: list, notes: Notes) -> None:
             editions[c.series].add(c.name)
     for cand in cands:
         if cand.kind == "series" and cand.type in EVENT_TYPES and not editions.get(cand.series):
-            cand.kind = "named"
+            # named as written ("форум «Технопром»"), apart from the series node "Технопром" it is an edition of
+            cand.kind, cand.name = "named", cand.alt[0] if cand.alt else cand.name
     named = [c for c in cands if c.type in EVENT_TYPES and c.kind == "named"]
     for cand in cands:
         if cand.kind == "series" and len(editions.get(cand.series, ())) == 1:

@@ -63,6 +63,12 @@ def name_root(sent, person):
     return next((t for t in sent.tokens if t.id in ids and t.head_id not in ids), None)
 
 
+def apposed_head(sent, person):
+    """The word the parser puts a name in apposition to, or None."""
+    root = name_root(sent, person)
+    return sent.head(root) if root is not None and root.rel == "appos" else None
+
+
 def furniture_start(text: str) -> int:
     """Where page furniture begins (a "Recent Posts" heading after the story), or len(text)."""
     headings = {fold(w) for w in load_words("furniture.txt")}

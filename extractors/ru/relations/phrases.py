@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.ru.relations.common import name_root
+from extractors.ru.relations.common import apposed_head, name_root
 from extractors.ru.relations.postwords import (
     ALLOWED_POS,
     ORIGIN_NOUNS,
@@ -137,12 +137,6 @@ def governing(tokens: list, index: int) -> str:
     while index >= 0 and tokens[index].pos in ("ADJ", "DET"):
         index -= 1
     return (tokens[index].lemma or "") if index >= 0 and tokens[index].pos == "ADP" else ""
-
-
-def apposed_head(sent, person):
-    """The word the parser puts a name in apposition to, or None."""
-    root = name_root(sent, person)
-    return sent.head(root) if root is not None and root.rel == "appos" else None
 
 
 def apposed_span(sent, person, phrase: list, case: str | None) -> tuple[list, str | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.ru.names import ORDINAL
+from extractors.ru.relations.common import apposed_head
 from extractors.vocab import load_words
 
 __all__ = [
@@ -149,15 +150,14 @@ def person_case(sent, person, feat: str = "Case") -> str | None:
         return None
     # words that disagree ("Аксары Кердпола"): the case of the post noun the name is in apposition to,
     # written right before it ("генерал-лейтенанта Аксары Кердпола")
-    ids = {t.id for t in tokens}
-    root = next((t for t in tokens if t.head_id not in ids), None)
+    head = apposed_head(sent, person)
+    if head is None:
+        return None
     index = sent.tokens.index(tokens[0])
-    before = sent.tokens[index - 1] if index > 0 else None
-    if root is not None and before is not None and root.rel == "appos" and root.head_id == before.id:
-        return before.feats.get("Case") if before.pos == "NOUN" and is_post(before) else None
+    if index > 0 and sent.tokens[index - 1].id == head.id:
+        return head.feats.get("Case") if head.pos == "NOUN" and is_post(head) else None
     # or of the noun further left it is in apposition to, when that noun's case is one of the words':
     # "супруга экс-президента Чехии Ливия Клаусова" (Ливия, Nom; Клаусова, Gen)
-    head = sent.head(root) if root is not None and root.rel == "appos" else None
-    if head is not None and head.pos == "NOUN":
+    if head.pos == "NOUN":
         return head.feats.get("Case") if head.feats.get("Case") in cases else None
     return None

@@ -84,3 +84,63 @@ def test_memoised_encoders_give_slovnets_own_ids(ru_models):
         assert encoder.item(words) == theirs  # first pass fills the memo
         assert encoder.item(words) == theirs  # second pass reads it
         assert len(set(theirs[1])) > 3  # several shapes: the check is not vacuous
+
+
+def test_viterbi_is_slovnets_crf_decode_ties_included():
+    """The Viterbi walk of extractors/ru/ner.py gives slovnet's own path, on ties too (integer scores
+    tie often; both take the first best previous tag), for one word and for none."""
+    import numpy as np
+    from slovnet.exec.model import CRF, Weight
+
+    from extractors.ru.ner import viterbi
+
+    rng = np.random.default_rng(7)
+    for length in (1, 2, 3, 17, 200):
+        for tied in (False, True):
+            for _ in range(20):
+                shape = (length, 7)
+                emissions = rng.integers(-3, 3, shape) if tied else rng.normal(size=shape)
+                transitions = rng.integers(-2, 2, (7, 7)) if tied else rng.normal(size=(7, 7))
+                emissions, transitions = emissions.astype(np.float32), transitions.astype(np.float32)
+                crf = CRF(Weight(transitions.shape, transitions.dtype.name, transitions))
+                (theirs,) = crf.decode(emissions[None], np.ones((1, length), dtype=bool))
+                assert viterbi(emissions, transitions) == theirs.tolist()
+    assert viterbi(np.zeros((0, 7), dtype=np.float32), np.zeros((7, 7), dtype=np.float32)) == []
+
+
+def test_ner_on_the_segmenters_tokens_gives_natashas_spans(ru_models):
+    """`tag_ner` tags the words the segmenter made (slovnet would make the same from the raw text) and
+    gives each span its tokens' offsets: the spans, their tokens and each sentence's spans are those
+    of natasha's `Doc.tag_ner`; a blank text and one with no word have none."""
+    from pathlib import Path
+
+    from natasha import Doc
+    from slovnet.token import tokenize
+
+    from extractors.ru.ner import tag_ner
+    from extractors.ru.parse import parseable
+
+    articles = Path(__file__).resolve().parent.parent / "data" / "articles"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.txt"))]
+    texts += ["", " \n ", "…", "Ректор\u0378 ТУСУРа Виктор Рулевский (Томск)  выступил.\n\nМинобрнауки РФ"]
+    found = 0
+    for text in texts:
+        text = parseable(text)
+        ours, theirs = Doc(text), Doc(text)
+        for doc in (ours, theirs):
+            doc.segment(ru_models.segmenter)
+        assert [t.text for t in ours.tokens] == [t.text for t in tokenize(text)]
+        tag_ner(ours, ru_models.ner_tagger)
+        theirs.tag_ner(ru_models.ner_tagger)
+
+        def spans(doc):
+            return [(s.start, s.stop, s.type, s.text, [t.id for t in s.tokens]) for s in doc.spans]
+
+        assert spans(ours) == spans(theirs)
+
+        def sent_spans(doc):  # a blank sentence is left with None, as natasha leaves it
+            return [None if st.spans is None else [(s.start, s.type) for s in st.spans] for st in doc.sents]
+
+        assert sent_spans(ours) == sent_spans(theirs)
+        found += len(ours.spans)
+    assert found > 100  # the texts name people, organisations and places: the check is not vacuous

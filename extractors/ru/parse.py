@@ -12,6 +12,7 @@ from natasha.morph.lemma import normal_word
 from slovnet.shape import word_shape
 
 from extractors.ru.models import RuModels
+from extractors.ru.ner import tag_ner
 
 __all__ = ["Parsed", "Sent", "parse_text", "lemmatize_tokens", "memoise_encoder", "tag_and_parse"]
 
@@ -199,7 +200,7 @@ def parse_text(text: str, models: RuModels) -> Parsed:
     split_lines(doc)
     split_long_sents(doc)
     tag_and_parse(doc, models.morph_tagger, models.syntax_parser)
-    doc.tag_ner(models.ner_tagger)
+    tag_ner(doc, models.ner_tagger)
     lemmatize_tokens(doc.tokens, models.morph_vocab)
     retag_former(doc.tokens)
     sents: list[Sent] = []

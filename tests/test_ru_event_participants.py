@@ -243,3 +243,16 @@ def test_session_of_a_named_forum_is_its_own_event(extract_ru_text):
     assert ("Виктор Рулевский", "moderated", session) in found, sorted(found)
     assert (session, "partOf", "Технопром-2025") in found, sorted(found)
     assert ("Forum", "Технопром-2025") in {(e.type, e.name) for e in ext.entities}, ext.entities
+
+
+def test_session_of_a_named_round_table_is_part_of_it(extract_ru_text):
+    """ "заседании круглого стола «Наука и власть»": the name is the round table's (two-word event noun),
+    the session is part of the round table, and the round table part of the forum."""
+    ext, found = extract_ru_text(
+        "Иван Петров выступил на заседании круглого стола «Наука и власть» в рамках форума «Технопром-2025»."
+    )
+    session = "заседание круглого стола «Наука и власть»"
+    assert ("Иван Петров", "spokeAt", session) in found, sorted(found)
+    assert (session, "partOf", "Наука и власть") in found, sorted(found)
+    assert ("Наука и власть", "partOf", "Технопром-2025") in found, sorted(found)
+    assert ("RoundTable", "Наука и власть") in {(e.type, e.name) for e in ext.entities}, ext.entities

@@ -189,7 +189,7 @@ def noun_event(
     if quoted and quoted.start() - stop <= 12 and not re.match(r"[«\"“„]?[а-яё]", quoted.group(0)):
         inner = strip_quotes(next(g for g in quoted.groups() if g is not None))
         stop = quoted.end()
-        if any(noun_lemma(t) in load_table("events.tsv") for t in tokens[last + 1 : right + 1]):
+        if any(last < i and j <= right for i, j, _ in event_nouns(sent)):
             # "пленарном заседании форума «Технопром-2025»": the name is the forum's, the session an event
             # of its own, named by its phrase (and part of the forum, eventfacts.part_of)
             return Cand(start, stop, cls, f"{head} «{inner}»", sent, [], kind="unnamed")

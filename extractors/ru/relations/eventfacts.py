@@ -262,10 +262,17 @@ def organized_by(ctx, sent, events) -> None:
 
 
 def part_of(ctx, sents, index: int, events) -> None:
-    """A round table or session inside a forum: in the same sentence, or the forum named just before."""
+    """A round table or session inside a forum: in the same sentence, or the forum named just before. A
+    session whose phrase names a round table is that round table's ("заседание круглого стола «X»")."""
     sent = sents[index]
     for sub in events:
         if sub.type not in SUB_EVENTS:
+            continue
+        named = [
+            e for e in events if e.type in SUB_EVENTS and e.key != sub.key and sub.start <= e.start < sub.stop
+        ]
+        if named:
+            ctx.add(sub.key, "partOf", named[0].key, sent)
             continue
         mains = [e for e in events if e.type in MAIN_EVENTS and e.key != sub.key]
         if not mains:

@@ -43,6 +43,7 @@ HELD_OFFICES = {"пост", "должность"}  # "с поста", "на по
 OFFICE_VERBS = {
     "занять", "занимать", "вступить", "вступать", "покинуть", "оставить", "назначить", "избрать", "занявший",
     "совмещать", "совместить", "сохранить", "сохранять", "получить", "получать", "исполнять", "исполнить",
+    "заступить", "заступать",
 }  # fmt: skip
 
 
@@ -198,8 +199,8 @@ def office_post(ctx, sent, office) -> list[list]:
     """The posts in the genitive under "пост"/"должность": "пост министра финансов"."""
     out = []
     for token in sent.children(office):
-        if (token.lemma or "").lower() == "врио":
-            out.extend(office_post(ctx, sent, token))  # "пост врио губернатора"
+        if acting(sent, token):
+            out.extend(office_post(ctx, sent, token))  # "пост врио губернатора", "пост и. о. губернатора"
         elif token.feats.get("Case") == "Gen" and is_post(token):
             # "должность руководителя совета, а также заместителя председателя комитета"
             joined = [

@@ -14,11 +14,12 @@ from extractors.aliases import (
     link_nicknames,
     link_territories,
 )
-from extractors.doc import EVENT_TYPES, Entity, Mention
+from extractors.doc import Entity, Mention
+from extractors.eventlinks import link_events
 from extractors.intervals import overlap_test
 from extractors.merging import ORG_CLASS_RANK, Notes, group_key, surface
 from extractors.nameforms import PATRONYMIC, inflection_of, person_ident, same_word, split_person
-from extractors.vocab import fold, load_gazetteer, load_table
+from extractors.vocab import fold, load_gazetteer
 
 __all__ = ["Resolved", "resolve_mentions", "person_ident", "ORG_CLASS_RANK"]
 
@@ -193,51 +194,6 @@ def next_to_name(text: str, start: int, stop: int) -> bool:
     before = re.search(r"([A-ZА-ЯЁ][\w.]*)[ \t]+$", text[max(0, start - 40) : start])
     after = re.match(r"[ \t]+[A-ZА-ЯЁ][\w]*", text[stop : stop + 40])
     return bool(after) or bool(before and (len(before.group(1)) >= 3 or before.group(1).endswith(".")))
-
-
-# Events -------------------------------------------------------------------------------------------
-
-
-def link_events(cands: list, notes: Notes) -> None:
-    """A series named alone means its one edition of the article, or, when the article names none, the
-    edition it is about, its year unsaid ("выступил на форуме «Технопром»"); a bare event noun, the event
-    named before."""
-    editions = defaultdict(set)
-    for c in cands:
-        if c.type in EVENT_TYPES and c.kind == "named" and c.series and (c.year or c.edition):
-            editions[c.series].add(c.name)
-    for cand in cands:
-        if cand.kind == "series" and cand.type in EVENT_TYPES and not editions.get(cand.series):
-            # named as written ("форум «Технопром»"), apart from the series node "Технопром" it is an edition of
-            cand.kind, cand.name = "named", cand.alt[0] if cand.alt else cand.name
-    named = [c for c in cands if c.type in EVENT_TYPES and c.kind == "named"]
-    for cand in cands:
-        if cand.kind == "series" and len(editions.get(cand.series, ())) == 1:
-            edition = next(c for c in named if c.name in editions[cand.series])
-            notes.merge(
-                cand, "series named alone → its edition in the article", surface(cand, notes.text), 0.8
-            )
-            cand.kind, cand.type, cand.name = "named", edition.type, edition.name
-            cand.year, cand.alt = edition.year, []
-        if cand.kind != "anaphor":
-            continue
-        fits = [c for c in named if cand.type == "Event" or c.type == cand.type]
-        before = [c for c in fits if c.start < cand.start]
-        after = [c for c in fits if c.start > cand.start and c.sent is cand.sent]
-        target = before[-1] if before else (after[0] if after else None)
-        if target is not None:
-            notes.merge(cand, "event noun → the event named before", surface(cand, notes.text), 0.7)
-            cand.kind, cand.type, cand.name = "named", target.type, target.name
-        elif cand.phrase and unnamed_events().get(cand.name):
-            cand.kind = "unnamed"
-    for cand in cands:
-        if cand.kind == "unnamed" and cand.phrase:  # an event of its own, named and spanned by its phrase
-            cand.name, cand.start, cand.stop = cand.phrase, cand.phrase_start, cand.phrase_stop
-
-
-def unnamed_events() -> dict[str, str]:
-    """Event nouns that stand for an event of their own when nothing named claims them."""
-    return load_table("unnamed_events.tsv")
 
 
 # The whole ----------------------------------------------------------------------------------------

@@ -83,12 +83,19 @@ def event_nouns(sent: Sent):
             i += 1
 
 
+def adjective(token) -> bool:
+    """Tagged an adjective, and its lemma is one: "Модератором" opening a sentence is tagged an adjective
+    in the genitive, but its lemma "модератор" is a noun's."""
+    lemma = (token.lemma or "").lower()
+    return token.pos == "ADJ" and (lemma.endswith(("ый", "ий", "ой")) or not lemma.isalpha())
+
+
 def modifiers_left(sent: Sent, first: int) -> int:
     """Index of the first modifier before the noun: ordinals and adjectives (XII Международном)."""
     i = first
     while i > 0:
         token = sent.tokens[i - 1]
-        if ROMAN.match(token.text) or token.pos == "ADJ" or re.match(r"^\d+-?(й|го|м|ой)$", token.text):
+        if ROMAN.match(token.text) or adjective(token) or re.match(r"^\d+-?(й|го|м|ой)$", token.text):
             i -= 1
         else:
             break

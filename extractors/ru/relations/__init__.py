@@ -20,6 +20,7 @@ def extract_relations(ctx) -> None:
         participation,
         positions,
         postanaphora,
+        settings,
     )
 
     editions.extract_editions(ctx)
@@ -31,9 +32,9 @@ def extract_relations(ctx) -> None:
     headed.extract_headed_by(ctx)
     headed.extract_colleagues(ctx)
     participation.extract_participation(ctx)
-    participation.extract_settings(ctx)
+    settings.extract_settings(ctx)
     participation.extract_chairs(ctx)
-    participation.extract_dropped(ctx)
+    settings.extract_dropped(ctx)
     greetings.extract_addresses(ctx)
     gatherings.extract_gatherings(ctx)
     eventfacts.extract_event_facts(ctx)

@@ -17,6 +17,7 @@ __all__ = [
     "ancestors",
     "article_region",
     "cand_tokens",
+    "case_words",
     "furniture_start",
     "name_root",
     "office_held",
@@ -169,3 +170,12 @@ def named_in_parentheses(ctx, cand) -> bool:
     if cand.type not in ORG_SET or not before.endswith("("):
         return False
     return any(c.type == "Person" and 0 <= len(before) - 1 - c.stop <= 1 for c in ctx.in_sent(cand.sent))
+
+
+def case_words(sent, token) -> tuple[str, ...]:
+    """The preposition of a noun with its fixed parts: ("в", "ход") for "в ходе"."""
+    out = []
+    for mark in (c for c in sent.children(token) if c.rel == "case"):
+        out.append((mark.lemma or "").lower())
+        out.extend((c.lemma or "").lower() for c in sent.children(mark) if c.rel == "fixed")
+    return tuple(out)

@@ -11,13 +11,15 @@ from extractors.ru.relations.common import (
     ancestors,
     article_region,
     cand_tokens,
+    case_words,
     is_event,
     story_sents,
     triggers,
 )
 from extractors.ru.relations.dates import find_dates, find_periods, iso
 from extractors.ru.relations.gatherings import gathering_kind
-from extractors.ru.relations.participation import case_words, root_of, setting_of
+from extractors.ru.relations.participation import root_of
+from extractors.ru.relations.settings import setting_of
 from extractors.vocab import load_words
 
 __all__ = ["extract_event_facts", "SUB_EVENTS", "MAIN_EVENTS"]

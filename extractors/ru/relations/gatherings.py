@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from extractors.ru.relations.common import AGENT_TYPES, cand_tokens, is_event, story_sents
+from extractors.ru.relations.common import AGENT_TYPES, cand_tokens, case_words, is_event, story_sents
 from extractors.ru.relations.participation import (
     NEGATED,
     PASS_THROUGH,
-    case_words,
     governor_of,
     root_of,
     subject_verb,

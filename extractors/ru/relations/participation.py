@@ -5,20 +5,21 @@ from __future__ import annotations
 from extractors.ru.relations.common import (
     AGENT_TYPES,
     cand_tokens,
+    case_words,
     is_event,
     named_in_parentheses,
     story_sents,
     triggers,
 )
-from extractors.ru.relations.postrefs import dropped_subject
-from extractors.ru.relations.subjects import has_subject, subjects
+from extractors.ru.relations.subjects import has_subject
 
 __all__ = [
+    "NEGATED",
+    "PASS_THROUGH",
     "extract_chairs",
-    "extract_dropped",
     "extract_participation",
-    "extract_settings",
     "governor_of",
+    "kind_of",
     "root_of",
     "subject_verb",
 ]
@@ -28,12 +29,6 @@ STRENGTH = {"participatedIn": 0, "spokeAt": 1, "ledDelegationTo": 2, "moderated"
 PASS_THROUGH = {"appos", "flat", "flat:name", "flat:foreign", "conj", "compound"}
 # verbs that stop a participation: "обсудили возможность участия" is not taking part
 NEGATED = {"не", "отказаться", "отменить", "перенести"}
-# "сказал Трамп на пресс-конференции": who says something at an event speaks at it
-SPEECH = {"сказать", "заявить", "рассказать", "сообщить", "отметить", "подчеркнуть", "говорить", "объявить"}
-# "на заседании", "в ходе переговоров", "во время встречи": the event as the setting of the clause
-SETTING = {("на",), ("в", "ход"), ("во", "время"), ("в", "время")}
-# "на открытии сессии", "на закрытии форума": the event is the setting through its opening
-OCCASIONS = {"открытие", "закрытие", "церемония"}
 
 
 def root_of(sent, tokens: list):
@@ -45,8 +40,13 @@ def root_of(sent, tokens: list):
     return tokens[0] if tokens else None
 
 
-def kind_of(token) -> str | None:
-    kind = triggers().get((token.lemma or "").lower())
+def kind_of(token, sent) -> str | None:
+    """The participation a trigger word says; "гость" only as a guest of something ("гостями форума
+    стали"), not "был частым гостем"."""
+    lemma = (token.lemma or "").lower()
+    kind = triggers().get(lemma)
+    if lemma == "гость" and not any(c.rel == "nmod" for c in sent.children(token)):
+        return None
     return kind if kind in KINDS else None
 
 
@@ -61,7 +61,7 @@ def governor_of(sent, cand, person: bool):
             return None
         if node.rel in ("nsubj", "nsubj:pass"):
             return head
-        if kind_of(head) and node.rel in ("nmod", "obl", "appos"):
+        if kind_of(head, sent) and node.rel in ("nmod", "obl", "appos"):
             # "выступал в Палате общин": a place where one speaks, not a participant
             return None if node.rel == "obl" and case_words(sent, node)[:1] in (("в",), ("во",)) else head
         if node.rel in PASS_THROUGH or (person and node.rel == "nmod" and head.pos == "NOUN"):
@@ -73,7 +73,7 @@ def governor_of(sent, cand, person: bool):
 
 def strongest(sent, anchor) -> str | None:
     """The participation kind of a verb: its own, or that of a trigger depending on it (выступил модератором)."""
-    kinds = [k for k in (kind_of(anchor), *(kind_of(c) for c in sent.children(anchor))) if k]
+    kinds = [k for k in (kind_of(anchor, sent), *(kind_of(c, sent) for c in sent.children(anchor))) if k]
     if any((c.lemma or "").lower() in NEGATED for c in sent.children(anchor)):
         return None
     return max(kinds, key=STRENGTH.get) if kinds else None
@@ -82,14 +82,14 @@ def strongest(sent, anchor) -> str | None:
 def extract_participation(ctx) -> None:
     for sent in story_sents(ctx):
         events = [c for c in ctx.in_sent(sent) if is_event(c)]
-        if not events or not any(kind_of(t) for t in sent.tokens):
+        if not events or not any(kind_of(t, sent) for t in sent.tokens):
             continue
         for agent in ctx.in_sent(sent, AGENT_TYPES):
             if named_in_parentheses(ctx, agent):
                 continue  # "Иван Петров (ТГУ)": the person's organisation, not a participant
             for kind, event in participle_events(sent, agent, events):
                 ctx.add(agent.key, kind, event.key, sent)
-            anchor = governor_of(sent, agent, agent.type == "Person")
+            anchor = among(sent, governor_of(sent, agent, agent.type == "Person"))
             if anchor is None:
                 continue
             kind = strongest(sent, anchor)
@@ -102,6 +102,27 @@ def extract_participation(ctx) -> None:
             ctx.add(agent.key, kind, event.key, sent)
 
 
+def among(sent, anchor):
+    """ "приняли участие 300 человек, среди которых ректор ТГУ …", "Гостями форума стали министры, среди них
+    Фальков": names under "среди них/которых" take part as the clause the pronoun points back to says, when
+    it says so itself (the verb, its object or complement), not as a purpose ("прилетели для участия")."""
+    if (
+        anchor is None
+        or (anchor.lemma or "").lower() not in ("они", "который")
+        or case_words(sent, anchor)[:1] != ("среди",)
+    ):
+        return anchor
+    node = anchor
+    for _ in range(3):
+        node = sent.head(node)
+        if node is None:
+            break
+        said = [node, *(c for c in sent.children(node) if c.rel in ("obj", "xcomp"))]
+        if node.pos == "VERB" and any(kind_of(t, sent) for t in said):
+            return node
+    return anchor
+
+
 def participle_events(sent, agent, events: list):
     """ "Присутствовавший на заседании Сурков", "Носик, присутствовавший на заседании": a participle of
     taking part that qualifies the agent (or the noun it names) takes it to the event in its own "на"/"в" phrase."""
@@ -110,12 +131,14 @@ def participle_events(sent, agent, events: list):
     for _ in range(4):
         if node is None:
             return
-        for verb in (c for c in sent.children(node) if c.rel == "acl" and c.pos == "VERB" and kind_of(c)):
+        for verb in (
+            c for c in sent.children(node) if c.rel == "acl" and c.pos == "VERB" and kind_of(c, sent)
+        ):
             if any((c.lemma or "").lower() in NEGATED for c in sent.children(verb)):
                 continue
             for child in sent.children(verb):
                 if child.rel == "obl" and child.id in roots and roots[child.id].key != agent.key:
-                    yield kind_of(verb), roots[child.id]
+                    yield kind_of(verb, sent), roots[child.id]
         if node.rel not in ("appos", "flat", "flat:name"):
             return
         node = sent.head(node)
@@ -139,67 +162,6 @@ def subject_verb(sent, verb):
             return verb  # "попросил венесуэльцев проголосовать": the object does it, not the subject
         verb = head
     return verb
-
-
-def setting_of(sent, event):
-    """The verb an event is the setting of: "выступал в ходе сессии", "победил на выборах"."""
-    node = root_of(sent, cand_tokens(sent, event))
-    marks = case_words(sent, node) if node is not None else ()
-    head = sent.head(node) if node is not None and node.rel in ("obl", "nmod") else None
-    if head is not None and (head.lemma or "").lower() in ("ход", "время") and node.rel == "nmod":
-        marks = case_words(sent, head) + ((head.lemma or "").lower(),)  # "в ходе <event>": the verb is above
-        node, head = head, sent.head(head)
-    if (
-        head is not None
-        and (head.lemma or "").lower() in OCCASIONS
-        and node.rel == "nmod"
-        and head.pos == "NOUN"
-    ):
-        node = head  # "на открытии сессии": the verb is above the opening
-        marks = case_words(sent, node)
-        head = sent.head(node) if node.rel in ("obl", "nmod") else None
-    if head is None or head.pos != "VERB" or marks not in SETTING:
-        return None
-    if marks == ("на",) and node.feats.get("Case") == "Acc":
-        return None  # "пригласил на встречу": where one goes or is asked to, not where one is
-    return head
-
-
-def case_words(sent, token) -> tuple[str, ...]:
-    """The preposition of a noun with its fixed parts: ("в", "ход") for "в ходе"."""
-    out = []
-    for mark in (c for c in sent.children(token) if c.rel == "case"):
-        out.append((mark.lemma or "").lower())
-        out.extend((c.lemma or "").lower() for c in sent.children(mark) if c.rel == "fixed")
-    return tuple(out)
-
-
-def extract_settings(ctx) -> None:
-    """The subject of a verb whose setting is an unnamed event took part in it (spoke, for verbs of speech)."""
-    for sent in story_sents(ctx):
-        for event in (c for c in ctx.in_sent(sent) if is_event(c) and c.kind == "unnamed"):
-            verb = setting_of(sent, event)
-            if verb is None or any((c.lemma or "").lower() in NEGATED for c in sent.children(verb)):
-                continue
-            above = subject_verb(sent, verb)
-            for agent in ctx.in_sent(sent, AGENT_TYPES):
-                if governor_of(sent, agent, agent.type == "Person") in (verb, above):
-                    kind = "spokeAt" if (verb.lemma or "").lower() in SPEECH else "participatedIn"
-                    ctx.add(agent.key, kind, event.key, sent)
-            for person in addressees(ctx, sent, verb):
-                ctx.add(person.key, "participatedIn", event.key, sent)
-
-
-def addressees(ctx, sent, verb) -> list:
-    """ "Трамп …, когда его спросили на пресс-конференции": a verb with no subject in the plural speaks of
-    someone unnamed, and the person its object pronoun stands for is the one at the event."""
-    if has_subject(sent, verb) or verb.feats.get("Number") != "Plur" or verb.feats.get("VerbForm") != "Fin":
-        return []
-    return [
-        person
-        for person, token in subjects(ctx, sent, rels=("obj", "iobj"))
-        if token.pos == "PRON" and token.head_id == verb.id
-    ]
 
 
 def extract_chairs(ctx) -> None:
@@ -257,34 +219,3 @@ def under(sent, agent, chair) -> bool:
             return False
         node = head
     return False
-
-
-def extract_dropped(ctx) -> None:
-    """ "В 1988 году на Всесоюзной партийной конференции раскритиковал перестройку": a main clause with no
-    subject written, whose setting is an event (or that takes part in it: "участвовал в форуме"), is about
-    the one person named just before (`dropped_subject`, its past tense agreeing in gender)."""
-    for sent in story_sents(ctx):
-        for event in (c for c in ctx.in_sent(sent) if is_event(c)):
-            verb = setting_of(sent, event) or took_part(sent, event)
-            top = subject_verb(sent, verb) if verb is not None else None
-            if top is None or has_subject(sent, top) or top.rel != "root" or top.pos != "VERB":
-                continue
-            if top.feats.get("Voice") == "Pass" or top.feats.get("VerbForm") != "Fin":
-                continue
-            if any((c.lemma or "").lower() in NEGATED for t in (verb, top) for c in sent.children(t)):
-                continue
-            person = dropped_subject(ctx, sent, top)
-            if person is not None and person.key != event.key:
-                kind = (
-                    "spokeAt" if (verb.lemma or "").lower() in SPEECH else (kind_of(verb) or "participatedIn")
-                )
-                ctx.add(person.key, kind, event.key, sent)
-
-
-def took_part(sent, event):
-    """The verb of taking part whose "в"/"на" phrase the event is: "участвовал в конференции"."""
-    node = root_of(sent, cand_tokens(sent, event))
-    head = sent.head(node) if node is not None and node.rel == "obl" else None
-    if head is None or head.pos != "VERB" or not kind_of(head) or not case_words(sent, node):
-        return None
-    return head

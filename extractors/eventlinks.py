@@ -42,9 +42,16 @@ def link_events(cands: list, notes: Notes) -> None:
         ]
         before = [c for c in fits if c.start < cand.start]
         after = [c for c in fits if c.start > cand.start and c.sent is cand.sent]
+        # "Делегация ТУСУРа приняла участие в форуме. … Форум «Технопром-2025» прошел …": the only event of
+        # its kind the article names, named after the first mention
+        later = {c.name: c for c in fits if c.start > cand.start}
         target = before[-1] if before else (after[0] if after else None)
-        if target is not None:
+        if target is None and len(later) == 1:
+            target = next(iter(later.values()))
+            notes.merge(cand, "event noun → the one event named after it", surface(cand, notes.text), 0.6)
+        elif target is not None:
             notes.merge(cand, "event noun → the event named before", surface(cand, notes.text), 0.7)
+        if target is not None:
             cand.kind, cand.type, cand.name = "named", target.type, target.name
         elif cand.phrase and unnamed_events().get(cand.name):
             cand.kind = "unnamed"

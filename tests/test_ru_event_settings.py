@@ -118,3 +118,55 @@ def test_a_guest_takes_part_only_as_the_guest_of_something(ru_models):
 
     assert guest_kind("Гостями форума стали министры.") == "participatedIn"
     assert guest_kind("Поэт Александр Арапов был частым гостем.") is None
+
+
+def test_an_event_noun_before_the_only_event_of_its_kind_named_is_that_event(extract_ru_text):
+    """A press release may say "форум" before it names the forum; when the article names one forum only,
+    that is the one. With two named after it, the noun stays unlinked."""
+    text = (
+        "Делегация ТУСУРа приняла участие в форуме в Новосибирске. Делегацию на форуме возглавил ректор "
+        "Виктор Рулевский. XII Международный форум «Технопром-2025» прошел 26-29 августа."
+    )
+    ext, found = extract_ru_text(text)
+    assert ("Виктор Рулевский", "ledDelegationTo", FORUM) in found, sorted(found)
+    assert (FORUM, "heldIn", "Новосибирск") in found, sorted(found)
+    assert [e.name for e in ext.entities if e.type == "Forum"] == [FORUM], ext.entities
+    ext, found = extract_ru_text(
+        text.replace("прошел 26-29 августа.", "прошел 26-29 августа, а форум «Иннопром-2025» — в июле.")
+    )
+    assert not {
+        f for f in taking_part(found) if f[0] == "Виктор Рулевский" and f[2] in (FORUM, "Иннопром-2025")
+    }
+
+
+@pytest.mark.parametrize(
+    "text, facts",
+    [
+        (
+            "Делегацию ТУСУРа на форуме «Технопром-2025» возглавил ректор Виктор Рулевский.",
+            {
+                (
+                    "Виктор Рулевский",
+                    "holdsPosition",
+                    "ректор @ " + "Томский государственный университет систем управления и радиоэлектроники",
+                ),
+                ("Виктор Рулевский", "ledDelegationTo", FORUM),
+            },
+        ),
+        (
+            "В состав делегации НГУ вошли проректор Иван Иванов и декан Петр Сидоров.",
+            {
+                ("Иван Иванов", "holdsPosition", "проректор @ Новосибирский государственный университет"),
+                ("Петр Сидоров", "holdsPosition", "декан @ Новосибирский государственный университет"),
+            },
+        ),
+    ],
+)
+def test_a_delegation_is_its_organisations_people(extract_ru_text, text, facts):
+    """A bare post of one who leads or joins an organisation's delegation is that organisation's, and the
+    delegation itself is no organisation node ("Делегацию ТУСУРа" was one, tagged ORG by natasha)."""
+    ext, found = extract_ru_text(text)
+    assert facts <= found, sorted(found)
+    assert not [e for e in ext.entities if "елегаци" in e.name], ext.entities
+    _, found = extract_ru_text("Делегацию возглавил ректор Виктор Рулевский.")
+    assert ("Виктор Рулевский", "holdsPosition", "ректор @ None") in found, sorted(found)

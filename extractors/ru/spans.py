@@ -127,8 +127,9 @@ def find_names(parsed: Parsed, vocab, gazetteer: RuGazetteer) -> list[Cand]:
             tokens += list(nxt.tokens)
             skip.add(j + 1)
             j += 1
-        # a post at the head of an ORG span belongs to the person, not to the name: Председателя Думы
-        while len(tokens) > 1 and (tokens[0].lemma or "").lower() in load_words("posts.txt"):
+        # a post at the head of an ORG span belongs to the person, not to the name: Председателя Думы; a
+        # delegation is the organisation's people, not an organisation: Делегацию ТУСУРа
+        while len(tokens) > 1 and (tokens[0].lemma or "").lower() in {*load_words("posts.txt"), "делегация"}:
             tokens = tokens[1:]
         tokens = trim_tokens(tokens)
         if not tokens or crosses_line(parsed.text, tokens[0].start, tokens[-1].stop):

@@ -11,7 +11,7 @@ from extractors.ru.relations.common import ORG_SET, ancestors, cand_tokens
 from extractors.ru.relations.postwords import is_post
 from extractors.vocab import fold, load_table, load_words
 
-__all__ = ["body_of_object", "body_of_post"]
+__all__ = ["body_of_object", "body_of_post", "delegation_org"]
 
 # case of the complement: "глава делегации" (genitive), "командующий войсками" (instrumental)
 CASES = {"Gen", "Ins"}
@@ -166,3 +166,22 @@ def named_within(ctx, noun, types: set[str]) -> list:
         for c in ctx.cands
         if c.key and c.type in types and noun.start - MAX_BACK <= c.start and c.stop <= noun.start
     ]
+
+
+def delegation_org(ctx, sent, person) -> str | None:
+    """A bare post of one who leads or joins an organisation's delegation is that organisation's:
+    "Делегацию ТУСУРа на форуме возглавил ректор Виктор Рулевский" -> ректор of ТУСУР."""
+    tokens = cand_tokens(sent, person)
+    verbs = [t for t in ancestors(sent, tokens[0]) if t.pos == "VERB"][:1] if tokens else []
+    if not verbs:
+        return None
+    near = sent.children(verbs[0])
+    near += [g for c in near for g in sent.children(c)]
+    for noun in near:
+        if (noun.lemma or "").lower() != "делегация":
+            continue
+        for child in (c for c in sent.children(noun) if c.rel == "nmod"):
+            for org in ctx.in_sent(sent, ORG_SET):
+                if child in cand_tokens(sent, org):
+                    return org.key
+    return None

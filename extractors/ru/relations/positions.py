@@ -6,7 +6,7 @@ import re
 
 from extractors.ru.names import normalize_post
 from extractors.ru.relations.appositions import appositions_right, one_of
-from extractors.ru.relations.bodies import body_of_post
+from extractors.ru.relations.bodies import body_of_post, delegation_org
 from extractors.ru.relations.common import (
     ORG_SET,
     article_region,
@@ -212,6 +212,7 @@ def add_position(ctx, sent, person, phrase: list) -> None:
     nationality = False
     if org_key is None:  # "глава палестинской делегации": an organisation named by a common noun
         org_key, role_tokens = body_of_post(ctx, role_tokens)
+    org_key = org_key or delegation_org(ctx, sent, person)
     if org_key is None:
         org_key, role_tokens, nationality = gentilic_org(ctx, role_tokens)
     if org_key is None and not nationality and not any(listed(t) for t in role_tokens):

@@ -14,7 +14,7 @@ __all__ = ["link_events", "unnamed_events"]
 def link_events(cands: list, notes: Notes) -> None:
     """A series named alone means its one edition of the article, or, when the article names none, the
     edition it is about, its year unsaid ("выступил на форуме «Технопром»"); a bare event noun, the event
-    named before."""
+    named before, or else the only one of its kind named after it."""
     editions = defaultdict(set)
     for c in cands:
         if c.type in EVENT_TYPES and c.kind == "named" and c.series and (c.year or c.edition):

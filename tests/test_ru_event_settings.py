@@ -170,3 +170,16 @@ def test_a_delegation_is_its_organisations_people(extract_ru_text, text, facts):
     assert not [e for e in ext.entities if "елегаци" in e.name], ext.entities
     _, found = extract_ru_text("Делегацию возглавил ректор Виктор Рулевский.")
     assert ("Виктор Рулевский", "holdsPosition", "ректор @ None") in found, sorted(found)
+
+
+def test_a_meeting_held_within_a_forum_is_part_of_it(extract_ru_text):
+    """ "В рамках форума … провел встречу с …": the meeting is part of the forum; after the forum, not."""
+    _, found = extract_ru_text(
+        "В рамках форума «Технопром-2025» губернатор Андрей Травников провел встречу с ректором НГТУ "
+        "Анатолием Батаевым."
+    )
+    assert ("встреча", "partOf", FORUM) in found, sorted(found)
+    _, found = extract_ru_text(
+        "После форума «Технопром-2025» губернатор Андрей Травников провел встречу с жителями."
+    )
+    assert not {f for f in found if f[1] == "partOf"}, sorted(found)

@@ -145,12 +145,23 @@ def normalize_phrase(vocab, tokens, syntax: bool = True, person: bool = False) -
 
 # a surname the dictionary does not know, read as an adjective: "Травниковым" -> "травниковый"
 SURNAME_AS_ADJECTIVE = re.compile(r"(\w{3,}(?:ов|ев|ёв|ин|ын))(ый|ая)")
+MASCULINE_OBLIQUE = re.compile(r"(\w{3,}(?:ов|ев|ёв|ин|ын))[ау]", re.IGNORECASE)
 
 
 def surname(word: str, token) -> str:
     """A person's surname in the nominative, not the adjective the dictionary guessed for its other cases:
     "Андреем Травниковым" is "Травников", "Анной Травниковой" "Травникова"; a name written in the
-    nominative ("Андрей Белый") is kept."""
+    nominative ("Андрей Белый") is kept. A man's genitive or dative the dictionary knows only as a short
+    adjective is cut back too: "Андрея Травникова" is "Травников", not "Травникова"."""
+    masculine = MASCULINE_OBLIQUE.fullmatch(word)
+    if (
+        masculine
+        and token.pos == "PROPN"
+        and token.feats.get("Gender") == "Masc"
+        and token.feats.get("Case") in ("Gen", "Acc", "Dat")
+        and token.text.lower() == word.lower()
+    ):
+        return masculine[1]
     found = SURNAME_AS_ADJECTIVE.fullmatch(word.lower())
     if token.pos != "PROPN" or found is None or token.text.lower() == word.lower():
         return word

@@ -271,7 +271,9 @@ def part_of(ctx, sents, index: int, events) -> None:
         if sub.type == "Event" and sub.kind == "unnamed":
             # "В рамках форума … провёл встречу с …": a meeting held in the clause the forum is the setting of
             root = root_of(sent, cand_tokens(sent, sub))
-            verb = sent.head(root) if root is not None and root.rel in ("obj", "nsubj", "nsubj:pass") else None
+            verb = (
+                sent.head(root) if root is not None and root.rel in ("obj", "nsubj", "nsubj:pass") else None
+            )
             mains = [e for e in events if e.type in MAIN_EVENTS and verb and setting_of(sent, e) is verb]
             if mains:
                 ctx.add(sub.key, "partOf", mains[0].key, sent)

@@ -11,9 +11,9 @@ from extractors.ru.relations.common import (
     is_event,
     story_sents,
 )
+from extractors.ru.relations.gatherings import climb
 from extractors.ru.relations.participation import (
     NEGATED,
-    PASS_THROUGH,
     governor_of,
     kind_of,
     root_of,
@@ -84,17 +84,16 @@ def extract_settings(ctx) -> None:
 def partners(ctx, sent, verb) -> list:
     """ "встретился с ректором НГТУ Батаевым", "провёл встречу с …", "подписал соглашение с …": the one met
     there was there too."""
-    out = []
-    for person in ctx.in_sent(sent, {"Person"}):
-        node = root_of(sent, cand_tokens(sent, person))
-        while node is not None and node.rel in PASS_THROUGH:
-            node = sent.head(node)
-        if node is None or node.rel not in ("obl", "nmod") or case_words(sent, node)[:1] != ("с",):
-            continue
-        head = sent.head(node)
-        if head is verb or (head is not None and head.rel == "obj" and sent.head(head) is verb):
-            out.append(person)
-    return out
+    return [
+        person
+        for person in ctx.in_sent(sent, {"Person"})
+        if any(
+            node.rel in ("obl", "nmod")
+            and case_words(sent, node)[:1] == ("с",)
+            and (head is verb or (head.rel == "obj" and sent.head(head) is verb))
+            for node, head in climb(sent, person, person=False)  # through names and appositions only
+        )
+    ]
 
 
 def addressees(ctx, sent, verb) -> list:
